@@ -1,0 +1,69 @@
+package io.waypoint.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.waypoint.platform.events.EnvelopeFactory;
+import io.waypoint.platform.inbox.Inbox;
+import io.waypoint.platform.outbox.Outbox;
+import io.waypoint.platform.outbox.OutboxRelay;
+import io.waypoint.platform.problem.ProblemHandler;
+import io.waypoint.schemas.EventCodec;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What every Waypoint service gets by depending on this module. */
+@AutoConfiguration(after = {DataSourceTransactionManagerAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+        KafkaAutoConfiguration.class})
+@Import(ProblemHandler.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    EnvelopeFactory envelopeFactory(Clock clock, @Value("${spring.application.name}") String source) {
+        return new EnvelopeFactory(clock, source);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                            KafkaOperations<Object, Object> kafka, ObjectProvider<MeterRegistry> meters,
+                            @Value("${waypoint.outbox.batch-size:500}") int batchSize,
+                            @Value("${waypoint.outbox.poll-interval:PT1S}") Duration pollInterval,
+                            @Value("${waypoint.outbox.send-timeout:PT30S}") Duration sendTimeout) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka,
+                meters.getIfAvailable(SimpleMeterRegistry::new), batchSize, pollInterval, sendTimeout);
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, EventCodec codec, OutboxRelay relay) {
+        return new Outbox(jdbc, codec, relay);
+    }
+
+    @Bean
+    Inbox inbox(JdbcClient jdbc) {
+        return new Inbox(jdbc);
+    }
+}

@@ -1,0 +1,79 @@
+package io.waypoint.platform.messaging;
+
+import io.waypoint.schemas.Topic;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Dead-lettering with Spring Kafka's {@link DeadLetterPublishingRecoverer}: a record that cannot be decoded,
+ * or whose handler still fails after a few quick in-memory retries, is published with its original bytes and
+ * key to {@code <topic>.<group>.dlq}; the consumer commits past it and goes on. Headers: Spring Kafka's
+ * {@code kafka_dlt-original-topic/-partition/-offset}, {@code kafka_dlt-exception-fqcn/-message}, plus
+ * {@value #STAGE_HEADER} ({@code deserialization} or {@code handling}). The stack trace is left out so a
+ * dead letter stays about as small as the original record.
+ */
+public final class DeadLetters {
+
+    public static final String STAGE_HEADER = "waypoint-dlq-stage";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private DeadLetters() {
+    }
+
+    static DefaultErrorHandler errorHandler(KafkaOperations<Object, Object> kafka, KafkaAdmin admin,
+                                            String application, int partitions, short replicas, int retries) {
+        Set<String> created = ConcurrentHashMap.newKeySet();
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record, exception) -> {
+            String group = KafkaUtils.getConsumerGroupId() != null ? KafkaUtils.getConsumerGroupId() : application;
+            String dlq = Topic.dlqName(record.topic(), group);
+            if (created.add(dlq)) {
+                admin.createOrModifyTopics(TopicBuilder.name(dlq).partitions(partitions).replicas(replicas).build());
+            }
+            log.warn("Dead-lettering {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(), dlq,
+                    rootMessage(exception));
+            return new TopicPartition(dlq, -1);
+        });
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
+        recoverer.setHeadersFunction((ConsumerRecord<?, ?> record, Exception exception) -> {
+            String stage = isDeserialization(exception) ? "deserialization" : "handling";
+            return new RecordHeaders(new RecordHeader[] {
+                    new RecordHeader(STAGE_HEADER, stage.getBytes(StandardCharsets.UTF_8))});
+        });
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(100L, retries));
+        handler.addNotRetryableExceptions(NonRetryableEventException.class, DeserializationException.class);
+        return handler;
+    }
+
+    private static boolean isDeserialization(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof DeserializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

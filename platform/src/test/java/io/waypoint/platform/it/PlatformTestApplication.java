@@ -1,0 +1,77 @@
+package io.waypoint.platform.it;
+
+import io.waypoint.events.common.ProtocolRef;
+import io.waypoint.events.intake.PatientReferred;
+import io.waypoint.platform.events.EnvelopeFactory;
+import io.waypoint.platform.inbox.Inbox;
+import io.waypoint.platform.outbox.Outbox;
+import io.waypoint.schemas.Events;
+import io.waypoint.schemas.Topic;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A minimal service built on the platform, to test the platform as services use it. */
+@SpringBootApplication
+public class PlatformTestApplication {
+
+    @Component
+    public static class ReferralWriter {
+        private final Outbox outbox;
+        private final EnvelopeFactory envelopes;
+        private final JdbcClient jdbc;
+
+        public ReferralWriter(Outbox outbox, EnvelopeFactory envelopes, JdbcClient jdbc) {
+            this.outbox = outbox;
+            this.envelopes = envelopes;
+            this.jdbc = jdbc;
+        }
+
+        @Transactional
+        public PatientReferred refer(String journeyId, String referralId, boolean failAfterPublishing) {
+            jdbc.sql("INSERT INTO referral (referral_id, journey_id) VALUES (:r, :j)")
+                    .param("r", referralId).param("j", journeyId).update();
+            PatientReferred event = PatientReferred.newBuilder()
+                    .setEnvelope(envelopes.next(journeyId, Instant.parse("2026-01-05T09:00:00Z"),
+                            new ProtocolRef("mapp1", "1"), null, null))
+                    .setReferralId(referralId).setSiteId("site-1").build();
+            outbox.publish(Topic.INTAKE, journeyId, event);
+            if (failAfterPublishing) {
+                throw new IllegalStateException("rolled back on purpose");
+            }
+            return event;
+        }
+    }
+
+    @Component
+    public static class IntakeListener {
+        private final List<SpecificRecord> handled = new CopyOnWriteArrayList<>();
+        private final Inbox inbox;
+
+        public IntakeListener(Inbox inbox) {
+            this.inbox = inbox;
+        }
+
+        public List<SpecificRecord> handled() {
+            return handled;
+        }
+
+        @KafkaListener(topics = "waypoint.intake.v1", groupId = "platform-test")
+        @Transactional
+        public void on(SpecificRecord event) {
+            if (!inbox.firstDelivery(Events.envelopeOf(event).getEventId(), "platform-test")) {
+                return;
+            }
+            if (event instanceof PatientReferred referred && referred.getReferralId().startsWith("poison")) {
+                throw new IllegalArgumentException("cannot handle " + referred.getReferralId());
+            }
+            handled.add(event);
+        }
+    }
+}

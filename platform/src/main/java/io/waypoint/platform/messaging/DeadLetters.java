@@ -4,6 +4,7 @@ import io.waypoint.schemas.Topic;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -37,7 +38,8 @@ public final class DeadLetters {
     }
 
     static DefaultErrorHandler errorHandler(KafkaOperations<Object, Object> kafka, KafkaAdmin admin,
-                                            String application, int partitions, short replicas, int retries) {
+                                            MeterRegistry meters, String application, int partitions,
+                                            short replicas, int retries) {
         Set<String> created = ConcurrentHashMap.newKeySet();
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record, exception) -> {
             String group = KafkaUtils.getConsumerGroupId() != null ? KafkaUtils.getConsumerGroupId() : application;
@@ -45,6 +47,8 @@ public final class DeadLetters {
             if (created.add(dlq)) {
                 admin.createOrModifyTopics(TopicBuilder.name(dlq).partitions(partitions).replicas(replicas).build());
             }
+            meters.counter("waypoint.dead.letters", "topic", record.topic(), "group", group,
+                    "stage", isDeserialization(exception) ? "deserialization" : "handling").increment();
             log.warn("Dead-lettering {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(), dlq,
                     rootMessage(exception));
             return new TopicPartition(dlq, -1);

@@ -1,5 +1,7 @@
 package io.waypoint.platform.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.waypoint.schemas.Topic;
 import io.waypoint.schemas.WaypointAvroDeserializer;
 import io.waypoint.schemas.WaypointAvroSerializer;
@@ -10,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -80,10 +83,12 @@ public class KafkaMessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler waypointErrorHandler(KafkaOperations<Object, Object> kafka, KafkaAdmin admin,
+                                            ObjectProvider<MeterRegistry> meters,
                                             @Value("${spring.application.name}") String application,
                                             @Value("${waypoint.kafka.partitions:3}") int partitions,
                                             @Value("${waypoint.kafka.replication-factor:1}") short replicas,
                                             @Value("${waypoint.kafka.handler-retries:2}") int retries) {
-        return DeadLetters.errorHandler(kafka, admin, application, partitions, replicas, retries);
+        return DeadLetters.errorHandler(kafka, admin, meters.getIfAvailable(SimpleMeterRegistry::new), application,
+                partitions, replicas, retries);
     }
 }

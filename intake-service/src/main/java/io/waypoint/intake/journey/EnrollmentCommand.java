@@ -1,0 +1,7 @@
+package io.waypoint.intake.journey;
+
+import java.time.Instant;
+
+public record EnrollmentCommand(int baselineCaps5Total, Instant baselineAt, boolean pregnancyTestRequired,
+                                Instant occurredAt) {
+}

@@ -1,0 +1,75 @@
+package io.waypoint.intake.messaging;
+
+import io.waypoint.events.common.Envelope;
+import io.waypoint.events.frontdesk.PatientDetailsUpdated;
+import io.waypoint.events.frontdesk.ReferralReceived;
+import io.waypoint.intake.journey.NewReferral;
+import io.waypoint.intake.journey.PatientDetailsUpdate;
+import io.waypoint.intake.workflow.IntakeWorkflow;
+import io.waypoint.platform.inbox.Inbox;
+import io.waypoint.platform.messaging.NonRetryableEventException;
+import io.waypoint.platform.problem.RuleViolationException;
+import io.waypoint.schemas.Events;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Referrals and demographic corrections from front-desk systems ({@code waypoint.frontdesk.v1}). A redelivered
+ * record (same eventId) is skipped by the inbox; a second referral with a known referral id opens no second
+ * journey. A record that can never be applied goes to the dead-letter topic at once.
+ */
+@Component
+public class FrontdeskListener {
+
+    static final String CONSUMER = "intake-service";
+
+    private final IntakeWorkflow workflow;
+    private final Inbox inbox;
+
+    public FrontdeskListener(IntakeWorkflow workflow, Inbox inbox) {
+        this.workflow = workflow;
+        this.inbox = inbox;
+    }
+
+    @KafkaListener(topics = "#{T(io.waypoint.schemas.Topic).FRONTDESK.topicName()}", groupId = CONSUMER)
+    @Transactional
+    public void on(SpecificRecord event) {
+        Envelope envelope = Events.envelopeOf(event);
+        if (!inbox.firstDelivery(envelope.getEventId(), CONSUMER)) {
+            return;
+        }
+        switch (event) {
+            case ReferralReceived referral -> refer(referral, envelope);
+            case PatientDetailsUpdated update -> update(update);
+            default -> throw new NonRetryableEventException(
+                    Events.type(event) + " does not belong on the front-desk referral topic");
+        }
+    }
+
+    private void refer(ReferralReceived referral, Envelope envelope) {
+        if (referral.getReferralId().isBlank() || referral.getSiteId().isBlank()
+                || referral.getGivenName().isBlank() || referral.getFamilyName().isBlank()) {
+            throw new NonRetryableEventException("Referral " + referral.getReferralId()
+                    + " lacks a referral id, site or name");
+        }
+        try {
+            workflow.refer(new NewReferral(referral.getReferralId(), referral.getSiteId(), referral.getGivenName(),
+                    referral.getFamilyName(), referral.getBirthDate(), referral.getEmail(), referral.getPhone(),
+                    referral.getReferrerName(), referral.getReferrerOrganisation(), referral.getReferralNote(),
+                    envelope.getOccurredAt()), envelope.getEventId().toString());
+        } catch (RuleViolationException e) {
+            throw new NonRetryableEventException("Referral " + referral.getReferralId() + " refused: " + e.slug(), e);
+        }
+    }
+
+    private void update(PatientDetailsUpdated update) {
+        boolean updated = workflow.updateDetails(new PatientDetailsUpdate(update.getReferralId(),
+                update.getGivenName(), update.getFamilyName(), update.getBirthDate(), update.getEmail(),
+                update.getPhone()));
+        if (!updated) {
+            throw new NonRetryableEventException("No journey for referral " + update.getReferralId());
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.waypoint.intake.workflow;
+
+import io.waypoint.events.common.ProtocolRef;
+import io.waypoint.intake.eligibility.Age;
+import io.waypoint.intake.eligibility.EligibilityDecision;
+import io.waypoint.intake.eligibility.EligibilityRules;
+import io.waypoint.intake.eligibility.ScreeningAnswers;
+import io.waypoint.intake.journey.ConsentCommand;
+import io.waypoint.intake.journey.EnrollmentCommand;
+import io.waypoint.intake.journey.Journey;
+import io.waypoint.intake.journey.JourneyRules;
+import io.waypoint.intake.journey.JourneyStatus;
+import io.waypoint.intake.journey.NewReferral;
+import io.waypoint.intake.journey.PatientDetailsUpdate;
+import io.waypoint.intake.journey.ScreeningCommand;
+import io.waypoint.intake.journey.Violation;
+import io.waypoint.intake.journey.WithdrawalCommand;
+import io.waypoint.intake.messaging.IntakeEvents;
+import io.waypoint.intake.protocol.IntakeProperties;
+import io.waypoint.intake.protocol.ProtocolProfile;
+import io.waypoint.intake.protocol.Protocols;
+import io.waypoint.intake.store.JourneyStore;
+import io.waypoint.platform.problem.ConflictException;
+import io.waypoint.platform.problem.NotFoundException;
+import io.waypoint.platform.problem.RuleViolationException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Intake's commands, whether they come by REST or from the front desk. Each runs in one transaction: the state
+ * change and the events announcing it (through the outbox) commit together; a refused command throws before
+ * anything is written, or rolls everything back. Logs name journeys and referrals only, never the patient.
+ */
+@Service
+public class IntakeWorkflow {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeWorkflow.class);
+
+    private final JourneyStore store;
+    private final IntakeEvents events;
+    private final Protocols protocols;
+    private final IntakeProperties properties;
+    private final Clock clock;
+
+    public IntakeWorkflow(JourneyStore store, IntakeEvents events, Protocols protocols, IntakeProperties properties,
+                          Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.protocols = protocols;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public record ReferralOutcome(String referralId, String journeyId, JourneyStatus status, boolean created) {
+    }
+
+    public record ScreeningOutcome(UUID screeningId, boolean eligible, List<String> reasons) {
+    }
+
+    public record EnrollmentOutcome(String journeyId, ProtocolRef protocol) {
+    }
+
+    /**
+     * Opens a journey with a new pseudonymous journeyId and announces it. A referral id seen before is a
+     * duplicate: the existing journey is returned and nothing is written or published.
+     *
+     * @param causationId the eventId of the inbound front-desk record, or null for a REST command
+     */
+    @Transactional
+    public ReferralOutcome refer(NewReferral referral, String causationId) {
+        Optional<Journey> known = store.findByReferralId(referral.referralId());
+        if (known.isPresent()) {
+            return duplicate(known.get());
+        }
+        if (referral.birthDate().isAfter(LocalDate.ofInstant(referral.occurredAt(), properties.zone()))) {
+            throw new RuleViolationException("birth-date-after-referral", "Birth date after referral",
+                    "The birth date is after the referral date.", Map.of());
+        }
+        String journeyId = UUID.randomUUID().toString();
+        if (!store.insertJourney(journeyId, referral, clock.instant())) {
+            return duplicate(store.findByReferralId(referral.referralId()).orElseThrow());
+        }
+        UUID eventId = events.patientReferred(journeyId, referral.referralId(), referral.siteId(),
+                referral.occurredAt(), causationId);
+        store.recordLastEvent(journeyId, eventId);
+        log.info("Referral {} opened journey {}", referral.referralId(), journeyId);
+        return new ReferralOutcome(referral.referralId(), journeyId, JourneyStatus.REFERRED, true);
+    }
+
+    /** Corrects identity or contact; false when the referral is unknown. Publishes nothing: it is all PHI. */
+    @Transactional
+    public boolean updateDetails(PatientDetailsUpdate update) {
+        boolean updated = store.updatePatient(update, clock.instant());
+        if (updated) {
+            log.info("Updated patient details of referral {}", update.referralId());
+        }
+        return updated;
+    }
+
+    /**
+     * Records a screening and its eligibility decision under the journey's protocol profile (the configured
+     * default for a journey screened for the first time). Age is computed from the stored birth date on the day
+     * the screening took place.
+     */
+    @Transactional
+    public ScreeningOutcome screen(String journeyId, ScreeningCommand screening) {
+        Journey journey = lock(journeyId);
+        reject(JourneyRules.screening(journey.status()));
+        String profileName = journey.protocolProfile() != null ? journey.protocolProfile() : protocols.defaultProfile();
+        ProtocolProfile profile = protocols.profile(profileName);
+        LocalDate screenedOn = LocalDate.ofInstant(screening.occurredAt(), properties.zone());
+        LocalDate birthDate = store.birthDate(journeyId).orElseThrow();
+        if (screenedOn.isBefore(birthDate)) {
+            throw new RuleViolationException("screening-before-birth", "Screening before birth",
+                    "The screening date is before the patient's birth date.", Map.of());
+        }
+        int ageYears = Age.yearsOn(birthDate, screenedOn);
+        EligibilityDecision decision = new EligibilityRules(profile.eligibility().criteria()).evaluate(
+                new ScreeningAnswers(ageYears, screening.ptsdDurationMonths(), screening.caps5Total(),
+                        screening.cssrs(), screening.exclusionCodes(), screening.medicationClasses()));
+        UUID screeningId = UUID.randomUUID();
+        ProtocolRef protocol = new ProtocolRef(profileName, profile.version());
+        store.insertScreening(screeningId, journeyId, screening, ageYears, profileName, profile.version(), decision);
+        UUID recorded = events.screeningRecorded(journeyId, protocol, journey.lastEventId(), screeningId, ageYears,
+                screening);
+        UUID determined = events.eligibilityDetermined(journeyId, protocol, recorded, screeningId, decision,
+                screening.occurredAt());
+        store.recordDecision(journeyId, decision, profileName, profile.version(), determined, clock.instant());
+        log.info("Journey {} screened under {}: eligible={} reasons={}", journeyId, profileName, decision.eligible(),
+                decision.reasons());
+        return new ScreeningOutcome(screeningId, decision.eligible(), decision.reasons());
+    }
+
+    @Transactional
+    public void consent(String journeyId, ConsentCommand consent) {
+        Journey journey = lock(journeyId);
+        reject(JourneyRules.consent(journey.status(), journey.reasons()));
+        ProtocolProfile profile = protocols.profile(journey.protocolProfile());
+        reject(JourneyRules.consentTerms(consent.overnightStayAgreed(), profile.consent().overnightStayRequired()));
+        store.insertConsent(journeyId, consent);
+        UUID eventId = events.consentRecorded(journeyId, protocolOf(journey), journey.lastEventId(), consent);
+        store.moveTo(journeyId, JourneyStatus.CONSENTED, eventId, clock.instant());
+        log.info("Journey {} consented (form {})", journeyId, consent.consentFormVersion());
+    }
+
+    /** Enrolls under the journey's protocol profile and its configured version, which the event names. */
+    @Transactional
+    public EnrollmentOutcome enroll(String journeyId, EnrollmentCommand enrollment) {
+        Journey journey = lock(journeyId);
+        reject(JourneyRules.enrollment(journey.status(), journey.reasons()));
+        reject(JourneyRules.baseline(enrollment.baselineCaps5Total(),
+                protocols.profile(journey.protocolProfile()).eligibility().minCaps5Total()));
+        ProtocolRef protocol = protocols.reference(journey.protocolProfile());
+        store.insertEnrollment(journeyId, enrollment, protocol.getProfile(), protocol.getVersion());
+        UUID eventId = events.patientEnrolled(journeyId, protocol, journey.lastEventId(), journey.siteId(),
+                enrollment);
+        store.moveTo(journeyId, JourneyStatus.ENROLLED, eventId, clock.instant());
+        log.info("Journey {} enrolled under {} {}", journeyId, protocol.getProfile(), protocol.getVersion());
+        return new EnrollmentOutcome(journeyId, protocol);
+    }
+
+    @Transactional
+    public void withdraw(String journeyId, WithdrawalCommand withdrawal) {
+        Journey journey = lock(journeyId);
+        reject(JourneyRules.withdrawal(journey.status()));
+        store.insertWithdrawal(journeyId, withdrawal);
+        UUID eventId = events.journeyWithdrawn(journeyId, protocolOf(journey), journey.lastEventId(), withdrawal);
+        store.moveTo(journeyId, JourneyStatus.WITHDRAWN, eventId, clock.instant());
+        log.info("Journey {} withdrawn: {}", journeyId, withdrawal.reason());
+    }
+
+    @Transactional(readOnly = true)
+    public Journey journey(String journeyId) {
+        return store.find(journeyId).orElseThrow(() -> new NotFoundException("journey", journeyId));
+    }
+
+    private ReferralOutcome duplicate(Journey journey) {
+        log.info("Referral {} is already journey {}; nothing new", journey.referralId(), journey.journeyId());
+        return new ReferralOutcome(journey.referralId(), journey.journeyId(), journey.status(), false);
+    }
+
+    private Journey lock(String journeyId) {
+        return store.lock(journeyId).orElseThrow(() -> new NotFoundException("journey", journeyId));
+    }
+
+    private static ProtocolRef protocolOf(Journey journey) {
+        return journey.protocolProfile() == null ? null
+                : new ProtocolRef(journey.protocolProfile(), journey.protocolVersion());
+    }
+
+    private static void reject(Optional<Violation> violation) {
+        violation.ifPresent(v -> {
+            throw switch (v.kind()) {
+                case CONFLICT -> new ConflictException(v.slug(), v.detail());
+                case RULE -> new RuleViolationException(v.slug(), v.title(), v.detail(), v.params());
+            };
+        });
+    }
+}

@@ -1,0 +1,176 @@
+package io.waypoint.intake.api;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.waypoint.intake.journey.JourneyStatus;
+import io.waypoint.intake.workflow.IntakeWorkflow;
+import io.waypoint.platform.problem.ConflictException;
+import io.waypoint.platform.problem.NotFoundException;
+import io.waypoint.platform.problem.ProblemHandler;
+import io.waypoint.platform.problem.RuleViolationException;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(IntakeController.class)
+@Import(ProblemHandler.class)
+class IntakeControllerProblemTest {
+
+    private static final String PROBLEMS = "https://waypoint.example/problems/";
+    private static final String JOURNEY = "5b0c1b36-7f4e-4d7c-9d55-2a0a2f3f1e11";
+
+    @Autowired MockMvc mvc;
+    @MockitoBean IntakeWorkflow workflow;
+    @MockitoBean IdempotentRequests idempotent;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void runCommandsDirectly() {
+        when(idempotent.run(any(), anyString(), anyString(), any(), any())).thenAnswer(invocation ->
+                ((Supplier<ResponseEntity<?>>) invocation.getArgument(4)).get());
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() throws Exception {
+        mvc.perform(post("/api/v1/referrals").contentType(MediaType.APPLICATION_JSON).content("{\"siteId\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("(body)"));
+        verifyNoInteractions(workflow);
+    }
+
+    @Test
+    void aMissingFieldIsNamed() throws Exception {
+        mvc.perform(post("/api/v1/referrals").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"givenName": "Ada", "familyName": "Example", "birthDate": "1980-04-02",
+                         "occurredAt": "2026-01-05T09:00:00Z"}
+                        """))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[*].field").value(contains("siteId")));
+        verifyNoInteractions(workflow);
+    }
+
+    @Test
+    void aMissingNestedFieldIsNamedWithItsPath() throws Exception {
+        mvc.perform(post("/api/v1/journeys/{id}/screening", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"ptsdDurationMonths": 12, "caps5Total": 40,
+                         "cssrs": {"wishToBeDead": false, "activeThoughts": false, "methodThoughts": false,
+                                   "planWithIntent": false, "recentBehaviour": false},
+                         "occurredAt": "2026-01-12T09:00:00Z"}
+                        """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(contains("cssrs.intent")));
+        verifyNoInteractions(workflow);
+    }
+
+    @Test
+    void aWronglyTypedValueIsNamed() throws Exception {
+        mvc.perform(post("/api/v1/journeys/{id}/screening", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"ptsdDurationMonths": 12, "caps5Total": "severe",
+                         "cssrs": {"wishToBeDead": false, "activeThoughts": false, "methodThoughts": false,
+                                   "intent": false, "planWithIntent": false, "recentBehaviour": false},
+                         "occurredAt": "2026-01-12T09:00:00Z"}
+                        """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("caps5Total"));
+    }
+
+    @Test
+    void aCaps5TotalOutsideItsRangeAndFreeTextCodesAreRefused() throws Exception {
+        mvc.perform(post("/api/v1/journeys/{id}/screening", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"ptsdDurationMonths": 12, "caps5Total": 81,
+                         "cssrs": {"wishToBeDead": false, "activeThoughts": false, "methodThoughts": false,
+                                   "intent": false, "planWithIntent": false, "recentBehaviour": false},
+                         "exclusionCodes": ["lives with her sister"],
+                         "occurredAt": "2026-01-12T09:00:00Z"}
+                        """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(
+                        containsInAnyOrder("caps5Total", "exclusionCodes[0]")));
+        verifyNoInteractions(workflow);
+    }
+
+    @Test
+    void aProtocolRuleViolationIsA422WithItsTypeAndParameters() throws Exception {
+        when(workflow.enroll(eq(JOURNEY), any())).thenThrow(new RuleViolationException("baseline-below-threshold",
+                "Baseline CAPS-5 below threshold", "The baseline CAPS-5 total 30 is below the protocol's minimum of 35.",
+                Map.of("baselineCaps5Total", 30, "minCaps5Total", 35)));
+
+        mvc.perform(post("/api/v1/journeys/{id}/enrollment", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"baselineCaps5Total": 30, "baselineAt": "2026-01-20T09:00:00Z",
+                         "pregnancyTestRequired": false, "occurredAt": "2026-01-20T10:00:00Z"}
+                        """))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "baseline-below-threshold"))
+                .andExpect(jsonPath("$.minCaps5Total").value(35))
+                .andExpect(jsonPath("$.baselineCaps5Total").value(30));
+    }
+
+    @Test
+    void aCommandOutOfOrderIsA409WithAStableType() throws Exception {
+        doThrow(new ConflictException("screening-missing",
+                        "Consent needs an eligibility decision; the journey has not been screened."))
+                .when(workflow).consent(eq(JOURNEY), any());
+
+        mvc.perform(post("/api/v1/journeys/{id}/consent", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"consentFormVersion": "ICF-3.1", "overnightStayAgreed": true, "recordingAgreed": true,
+                         "occurredAt": "2026-01-13T09:00:00Z"}
+                        """))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "screening-missing"));
+    }
+
+    @Test
+    void anUnknownJourneyIsA404() throws Exception {
+        when(workflow.journey(JOURNEY)).thenThrow(new NotFoundException("journey", JOURNEY));
+
+        mvc.perform(get("/api/v1/journeys/{id}", JOURNEY))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "not-found"));
+    }
+
+    @Test
+    void anAcceptedReferralIs201WithTheJourney() throws Exception {
+        when(workflow.refer(any(), eq(null))).thenReturn(
+                new IntakeWorkflow.ReferralOutcome("ref-1", JOURNEY, JourneyStatus.REFERRED, true));
+
+        mvc.perform(post("/api/v1/referrals").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"referralId": "ref-1", "siteId": "site-1", "givenName": "Ada", "familyName": "Example",
+                         "birthDate": "1980-04-02", "occurredAt": "2026-01-05T09:00:00Z"}
+                        """))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.journeyId").value(JOURNEY))
+                .andExpect(jsonPath("$.referralId").value("ref-1"))
+                .andExpect(jsonPath("$.status").value("REFERRED"));
+    }
+}

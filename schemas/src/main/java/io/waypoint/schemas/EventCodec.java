@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -97,7 +96,9 @@ public final class EventCodec {
         });
         try {
             return decoder.decode(bytes);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
+        } catch (IOException | RuntimeException e) {
+            // corrupt bytes surface as any of EOFException, AvroRuntimeException, IndexOutOfBoundsException,
+            // IllegalArgumentException (an invalid UUID string), NegativeArraySizeException...
             throw new UndecodableEventException("Corrupt " + writer.getFullName() + " record: " + e.getMessage(), e);
         }
     }

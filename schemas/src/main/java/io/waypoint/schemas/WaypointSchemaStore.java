@@ -1,9 +1,7 @@
 package io.waypoint.schemas;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.waypoint.schemas.compat.PublishedSchema;
+import io.waypoint.schemas.compat.SchemaHistory;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,14 +20,14 @@ import org.apache.avro.specific.SpecificRecord;
 public final class WaypointSchemaStore implements SchemaStore {
 
     /** Classpath resource listing the published schema files, one resource path a line. */
-    public static final String HISTORY_INDEX = "waypoint/schema-history/index.txt";
+    public static final String HISTORY_INDEX = SchemaHistory.INDEX;
 
-    private static final WaypointSchemaStore INSTANCE = new WaypointSchemaStore();
+    private static final WaypointSchemaStore INSTANCE = new WaypointSchemaStore(SchemaHistory.fromClasspath());
 
     private final Map<Long, Schema> byFingerprint = new LinkedHashMap<>();
     private final Map<String, Class<? extends SpecificRecord>> currentTypes = new LinkedHashMap<>();
 
-    private WaypointSchemaStore() {
+    private WaypointSchemaStore(SchemaHistory history) {
         for (Topic topic : Topic.values()) {
             for (Class<? extends SpecificRecord> type : topic.valueTypes()) {
                 Schema schema = SpecificData.get().getSchema(type);
@@ -37,13 +35,22 @@ public final class WaypointSchemaStore implements SchemaStore {
                 byFingerprint.put(SchemaNormalization.parsingFingerprint64(schema), schema);
             }
         }
-        for (Schema published : SchemaHistory.load(HISTORY_INDEX)) {
-            byFingerprint.putIfAbsent(SchemaNormalization.parsingFingerprint64(published), published);
+        for (PublishedSchema published : history.all()) {
+            byFingerprint.putIfAbsent(published.fingerprint(), published.schema());
         }
     }
 
+    /** The store of the catalogue and the history this jar ships. */
     public static WaypointSchemaStore get() {
         return INSTANCE;
+    }
+
+    /**
+     * A store of the catalogue and the published versions listed by another index resource (a fixture
+     * history in tests, for instance).
+     */
+    public static WaypointSchemaStore withHistory(String indexResource) {
+        return new WaypointSchemaStore(SchemaHistory.fromClasspath(indexResource));
     }
 
     @Override
@@ -58,36 +65,5 @@ public final class WaypointSchemaStore implements SchemaStore {
 
     public Collection<Schema> allVersions() {
         return Collections.unmodifiableCollection(byFingerprint.values());
-    }
-
-    /** Reads published schema files named by an index resource. */
-    static final class SchemaHistory {
-        private SchemaHistory() {
-        }
-
-        static java.util.List<Schema> load(String indexResource) {
-            ClassLoader loader = WaypointSchemaStore.class.getClassLoader();
-            try (InputStream index = loader.getResourceAsStream(indexResource)) {
-                if (index == null) {
-                    return java.util.List.of();
-                }
-                java.util.List<Schema> schemas = new java.util.ArrayList<>();
-                for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                    String path = line.strip();
-                    if (path.isEmpty() || path.startsWith("#")) {
-                        continue;
-                    }
-                    try (InputStream in = loader.getResourceAsStream(path)) {
-                        if (in == null) {
-                            throw new IllegalStateException("Published schema listed but missing: " + path);
-                        }
-                        schemas.add(new Schema.Parser().parse(in));
-                    }
-                }
-                return schemas;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

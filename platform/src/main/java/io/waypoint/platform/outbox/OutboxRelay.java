@@ -171,7 +171,7 @@ public class OutboxRelay implements SmartLifecycle {
             if (subject != null) {
                 headers.add("ce_subject", bytes(subject));
             }
-            headers.add("content-type", bytes("application/avro"));
+            headers.add("content-type", bytes("application/vnd.apache.avro+binary"));
             return new ProducerRecord<>(topic, null, key, payload, headers);
         }
 

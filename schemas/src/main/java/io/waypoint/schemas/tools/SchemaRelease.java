@@ -1,0 +1,113 @@
+package io.waypoint.schemas.tools;
+
+import io.waypoint.schemas.compat.CompatibilityChecker;
+import io.waypoint.schemas.compat.CompatibilityChecker.Kind;
+import io.waypoint.schemas.compat.CompatibilityChecker.Problem;
+import io.waypoint.schemas.compat.PublishedSchema;
+import io.waypoint.schemas.compat.SchemaHistory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+
+/**
+ * Releases the schemas of the topic catalogue: every record whose current schema differs on the wire
+ * (parsing canonical form fingerprint) from its latest published version is written to the history as
+ * the next version, standalone, and the history index is rewritten. Nothing is written when a current
+ * schema breaks a compatibility rule against the history.
+ *
+ * <p>{@code ./mvnw -pl schemas compile exec:java@release-schemas}; arguments: the history source folder and,
+ * optionally, the AsyncAPI document to regenerate (it references the released versions).
+ */
+public final class SchemaRelease {
+
+    private static final Pattern JAVA_STRING_HINT = Pattern.compile(",\"avro\\.java\\.string\":\"[A-Za-z]+\"");
+
+    private SchemaRelease() {
+    }
+
+    /** What a release did: the versions it published, or the problems that stopped it. */
+    public record Release(List<PublishedSchema> published, List<Problem> problems) {
+        public boolean succeeded() {
+            return problems.isEmpty();
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args.length > 2) {
+            throw new IllegalArgumentException("Usage: SchemaRelease <history folder> [<asyncapi.yaml>]");
+        }
+        Path folder = Path.of(args[0]);
+        Release release = release(CompatibilityChecker.catalogueSchemas(), folder);
+        if (!release.succeeded()) {
+            throw new IllegalStateException("Nothing released; fix these first:\n" + release.problems().stream()
+                    .map(Problem::toString).collect(Collectors.joining("\n")));
+        }
+        if (release.published().isEmpty()) {
+            System.out.println("Every catalogue schema is already released; index rewritten.");
+        }
+        for (PublishedSchema version : release.published()) {
+            System.out.println("Released " + version.label() + " -> " + version.resource());
+        }
+        if (args.length == 2) {
+            Path document = Path.of(args[1]);
+            Files.writeString(document, AsyncApiDocument.render(SchemaHistory.fromDirectory(folder)),
+                    StandardCharsets.UTF_8);
+            System.out.println("Regenerated " + document.getFileName());
+        }
+    }
+
+    /**
+     * The text of a released version: the schema with its nested named types inlined, pretty-printed, without
+     * the Java code generation hint {@code avro.java.string} (a contract is language-neutral; the hint has no
+     * effect on the wire or on the fingerprint).
+     */
+    public static String publishedForm(Schema schema) {
+        String neutral = JAVA_STRING_HINT.matcher(schema.toString()).replaceAll("");
+        Schema published = new Schema.Parser().parse(neutral);
+        if (SchemaNormalization.parsingFingerprint64(published) != SchemaNormalization.parsingFingerprint64(schema)) {
+            throw new IllegalStateException("Publishing changed the wire form of " + schema.getFullName());
+        }
+        return published.toString(true) + "\n";
+    }
+
+    /**
+     * Publishes the next version of every record of {@code current} that changed on the wire since its
+     * latest published version in {@code folder}, then rewrites the index.
+     */
+    public static Release release(Map<String, Schema> current, Path folder) throws IOException {
+        SchemaHistory history = SchemaHistory.fromDirectory(folder);
+        List<Problem> problems = CompatibilityChecker.check(current, history).stream()
+                .filter(problem -> problem.kind() != Kind.UNRELEASED)
+                .toList();
+        if (!problems.isEmpty()) {
+            return new Release(List.of(), problems);
+        }
+        Files.createDirectories(folder);
+        List<PublishedSchema> published = new ArrayList<>();
+        for (Map.Entry<String, Schema> record : current.entrySet()) {
+            Schema schema = record.getValue();
+            Optional<PublishedSchema> latest = history.latest(record.getKey());
+            if (latest.isPresent() && latest.get().fingerprint() == SchemaNormalization.parsingFingerprint64(schema)) {
+                continue;
+            }
+            int version = latest.map(PublishedSchema::version).orElse(0) + 1;
+            Path file = folder.resolve(SchemaHistory.fileOf(record.getKey(), version));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, publishedForm(schema), StandardCharsets.UTF_8);
+            published.add(new PublishedSchema(record.getKey(), version,
+                    SchemaHistory.resourceOf(record.getKey(), version), schema));
+        }
+        Files.writeString(folder.resolve("index.txt"), SchemaHistory.fromDirectory(folder).index(),
+                StandardCharsets.UTF_8);
+        return new Release(published, List.of());
+    }
+}

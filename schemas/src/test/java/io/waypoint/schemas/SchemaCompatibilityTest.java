@@ -1,0 +1,88 @@
+package io.waypoint.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.waypoint.schemas.compat.CompatibilityChecker;
+import io.waypoint.schemas.compat.CompatibilityChecker.Kind;
+import io.waypoint.schemas.compat.CompatibilityChecker.Problem;
+import io.waypoint.schemas.compat.PublishedSchema;
+import io.waypoint.schemas.compat.SchemaHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The build's compatibility gate: every current schema of the catalogue against every published version of
+ * its record, both directions (full transitive), plus the rules of Waypoint contracts.
+ */
+class SchemaCompatibilityTest {
+
+    private static final Path HISTORY_SOURCES = Path.of("src/main/resources", SchemaHistory.ROOT);
+    private static final SchemaHistory HISTORY = SchemaHistory.fromClasspath();
+    private static final Map<String, Schema> CURRENT = CompatibilityChecker.catalogueSchemas();
+
+    static Stream<String> catalogueRecords() {
+        return CURRENT.keySet().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogueRecords")
+    void currentSchemaIsFullTransitivelyCompatibleWithEveryPublishedVersion(String record) {
+        List<PublishedSchema> published = HISTORY.versions(record);
+
+        assertNone(CompatibilityChecker.checkAgainst(CURRENT.get(record), published));
+    }
+
+    @Test
+    void everyEnumHasADefaultSymbol() {
+        assertNone(CURRENT.values().stream().flatMap(s -> CompatibilityChecker.enumsWithoutDefault(s).stream()).toList());
+    }
+
+    @Test
+    void everyCatalogueRecordIsPublishedAndNoPublishedRecordLeftTheCatalogue() {
+        assertNone(CompatibilityChecker.check(CURRENT, HISTORY).stream()
+                .filter(p -> p.kind() == Kind.UNRELEASED || p.kind() == Kind.WITHDRAWN).toList());
+        assertThat(HISTORY.recordNames()).containsExactlyInAnyOrderElementsOf(CURRENT.keySet());
+    }
+
+    @Test
+    void wholeCatalogueCheckFindsNothing() {
+        assertNone(CompatibilityChecker.check(CURRENT, HISTORY));
+    }
+
+    @Test
+    void committedHistoryIsConsistentWithItsIndex() throws IOException {
+        SchemaHistory sources = SchemaHistory.fromDirectory(HISTORY_SOURCES);
+
+        assertThat(sources.problems()).isEmpty();
+        assertThat(Files.readString(HISTORY_SOURCES.resolve("index.txt")))
+                .as("index.txt lists exactly the published files; rewrite it with SchemaRelease")
+                .isEqualTo(sources.index());
+        assertThat(HISTORY.all()).extracting(PublishedSchema::resource)
+                .containsExactlyElementsOf(sources.all().stream().map(PublishedSchema::resource).toList());
+    }
+
+    @Test
+    void theCodecKnowsEveryPublishedVersion() {
+        WaypointSchemaStore store = WaypointSchemaStore.get();
+        for (PublishedSchema version : HISTORY.all()) {
+            assertThat(store.findByFingerprint(version.fingerprint())).as(version.label()).isNotNull();
+            assertThat(store.currentType(version.fullName())).as(version.label()).isNotNull();
+        }
+    }
+
+    private static void assertNone(List<Problem> problems) {
+        assertThat(problems)
+                .withFailMessage(() -> problems.size() + " schema compatibility problem(s):\n"
+                        + problems.stream().map(Problem::toString).collect(Collectors.joining("\n")))
+                .isEmpty();
+    }
+}

@@ -1,0 +1,6 @@
+package io.waypoint.scheduling.dosing;
+
+public enum DoseKind {
+    INITIAL,
+    SUPPLEMENTAL
+}

@@ -1,0 +1,233 @@
+package io.waypoint.scheduling.dosing;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules of a dosing session under one protocol profile: when a session may start, the pre-dose
+ * checklist, which doses may be given when, vital-sign limits and the minimum monitoring before discharge.
+ * Days are counted in calendar days of the site's time zone.
+ */
+public final class DosingRules {
+
+    private final DosingProfile profile;
+    private final ZoneId zone;
+
+    public DosingRules(DosingProfile profile, ZoneId zone) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * May dosing session {@code dosingNumber} start now? Session 1 needs every preparatory session
+     * completed; a later one must fall in the window after the previous session's initial dose.
+     *
+     * @param previousInitialDoseAt the previous session's initial dose; null when there is none
+     */
+    public Optional<Violation> checkIn(int dosingNumber, int completedPreparatory, int requiredPreparatory,
+                                       Instant previousInitialDoseAt, Instant checkInAt) {
+        if (dosingNumber < 1 || dosingNumber > profile.maxSessions()) {
+            return Optional.of(Violation.of("dosing-sessions-exhausted", "No further dosing session allowed",
+                    "The protocol allows " + profile.maxSessions() + " dosing sessions per course.",
+                    "dosingNumber", dosingNumber, "maxSessions", profile.maxSessions()));
+        }
+        if (dosingNumber == 1) {
+            if (completedPreparatory < requiredPreparatory) {
+                return Optional.of(Violation.of("preparation-incomplete", "Preparation incomplete",
+                        "The first dosing session needs " + requiredPreparatory
+                                + " completed preparatory sessions; " + completedPreparatory + " are completed.",
+                        "completedPreparatorySessions", completedPreparatory,
+                        "requiredPreparatorySessions", requiredPreparatory));
+            }
+            return Optional.empty();
+        }
+        if (previousInitialDoseAt == null) {
+            return Optional.of(Violation.of("previous-dosing-incomplete", "Previous dosing session has no dose",
+                    "Dosing session " + dosingNumber + " needs an initial dose in session " + (dosingNumber - 1) + ".",
+                    "dosingNumber", dosingNumber));
+        }
+        long days = daysBetween(previousInitialDoseAt, checkInAt);
+        DosingProfile.DosingWindow window = profile.window();
+        if (days < window.minDays() || days > window.maxDays()) {
+            return Optional.of(Violation.of("dosing-window-violated", "Outside the dosing window",
+                    "Dosing session " + dosingNumber + " must start " + window.minDays() + " to " + window.maxDays()
+                            + " days after the previous initial dose; it would start after " + days + " days.",
+                    "dosingNumber", dosingNumber,
+                    "previousInitialDoseAt", previousInitialDoseAt.toString(),
+                    "daysSincePreviousDose", days,
+                    "minDays", window.minDays(),
+                    "maxDays", window.maxDays()));
+        }
+        return Optional.empty();
+    }
+
+    /** Calendar days from one instant to another in the site's time zone. */
+    public long daysBetween(Instant from, Instant to) {
+        return ChronoUnit.DAYS.between(from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate());
+    }
+
+    /** Every checklist item that fails; the pregnancy test counts only where the journey requires one. */
+    public PreDoseResult preDoseCheck(PreDoseAnswers answers, boolean pregnancyTestRequired, boolean safetyHoldActive) {
+        List<PreDoseItem> failed = new ArrayList<>();
+        if (pregnancyTestRequired && !Boolean.TRUE.equals(answers.pregnancyTestNegative())) {
+            failed.add(PreDoseItem.PREGNANCY_TEST_NEGATIVE);
+        }
+        if (!answers.fastingConfirmed()) {
+            failed.add(PreDoseItem.FASTING_CONFIRMED);
+        }
+        if (!answers.contraindicatedMedicationAbsent()) {
+            failed.add(PreDoseItem.NO_CONTRAINDICATED_MEDICATION);
+        }
+        if (!answers.cssrsNegative()) {
+            failed.add(PreDoseItem.CSSRS_NEGATIVE);
+        }
+        if (!outOfRange(answers.vitals()).isEmpty()) {
+            failed.add(PreDoseItem.VITALS_WITHIN_LIMITS);
+        }
+        if (safetyHoldActive) {
+            failed.add(PreDoseItem.NO_SAFETY_HOLD);
+        }
+        return new PreDoseResult(failed);
+    }
+
+    /** The vital signs above their limits; empty when all are within limits. */
+    public List<VitalFlag> outOfRange(VitalSigns vitals) {
+        DosingProfile.VitalLimits limits = profile.vitalLimits();
+        List<VitalFlag> flags = new ArrayList<>();
+        if (vitals.systolicMmHg() > limits.systolicMaxMmHg()) {
+            flags.add(VitalFlag.SYSTOLIC_HIGH);
+        }
+        if (vitals.heartRateBpm() > limits.heartRateMaxBpm()) {
+            flags.add(VitalFlag.HEART_RATE_HIGH);
+        }
+        if (vitals.temperatureCelsius().compareTo(limits.temperatureMaxCelsius()) > 0) {
+            flags.add(VitalFlag.TEMPERATURE_HIGH);
+        }
+        return flags;
+    }
+
+    /** May this initial dose be given? Only once, after a passed pre-dose check, in an allowed amount. */
+    public Optional<Violation> initialDose(int dosingNumber, boolean preDoseCheckPassed, boolean initialAlreadyGiven,
+                                           BigDecimal amountMg, boolean safetyHoldActive) {
+        if (safetyHoldActive) {
+            return Optional.of(safetyHold());
+        }
+        if (initialAlreadyGiven) {
+            return Optional.of(Violation.of("initial-dose-already-given", "Initial dose already given",
+                    "Dosing session " + dosingNumber + " already has its initial dose.",
+                    "dosingNumber", dosingNumber));
+        }
+        if (!preDoseCheckPassed) {
+            return Optional.of(Violation.of("pre-dose-check-not-passed", "Pre-dose check not passed",
+                    "The initial dose needs a passed pre-dose check first.", "dosingNumber", dosingNumber));
+        }
+        List<BigDecimal> allowed = profile.allowedInitialDoses(dosingNumber);
+        if (allowed.stream().noneMatch(dose -> dose.compareTo(amountMg) == 0)) {
+            return Optional.of(Violation.of("initial-dose-not-allowed", "Initial dose not allowed",
+                    amountMg.toPlainString() + " mg is not an allowed initial dose in dosing session "
+                            + dosingNumber + "; allowed: " + allowed + " mg.",
+                    "dosingNumber", dosingNumber, "amountMg", amountMg, "allowedMg", allowed));
+        }
+        return sessionMaximum(amountMg);
+    }
+
+    /**
+     * May this supplemental dose be given? At most the configured number, within the configured minutes of the
+     * initial dose, keeping the session total within the maximum, and exactly the configured fraction of the
+     * initial dose.
+     *
+     * @param initial the session's initial dose; null when none was given
+     */
+    public Optional<Violation> supplementalDose(Dose initial, int supplementalGiven, BigDecimal amountMg,
+                                                Instant at, boolean safetyHoldActive) {
+        DosingProfile.Supplemental rule = profile.supplemental();
+        if (safetyHoldActive) {
+            return Optional.of(safetyHold());
+        }
+        if (initial == null) {
+            return Optional.of(Violation.of("initial-dose-missing", "No initial dose",
+                    "A supplemental dose follows an initial dose.", "doseKind", "SUPPLEMENTAL"));
+        }
+        if (supplementalGiven >= rule.maxDoses()) {
+            return Optional.of(Violation.of("supplemental-dose-limit", "Supplemental dose limit reached",
+                    "At most " + rule.maxDoses() + " supplemental dose(s) per session.",
+                    "maxSupplementalDoses", rule.maxDoses(), "supplementalDosesGiven", supplementalGiven));
+        }
+        long minutes = Duration.between(initial.administeredAt(), at).toMinutes();
+        if (at.isBefore(initial.administeredAt()) || minutes < rule.minMinutes() || minutes > rule.maxMinutes()) {
+            return Optional.of(Violation.of("supplemental-dose-timing", "Supplemental dose outside its time window",
+                    "The supplemental dose is given " + rule.minMinutes() + " to " + rule.maxMinutes()
+                            + " minutes after the initial dose; this is " + minutes + " minutes after it.",
+                    "minutesSinceInitialDose", minutes, "minMinutes", rule.minMinutes(),
+                    "maxMinutes", rule.maxMinutes()));
+        }
+        Optional<Violation> maximum = sessionMaximum(initial.amountMg().add(amountMg));
+        if (maximum.isPresent()) {
+            return maximum;
+        }
+        BigDecimal expected = initial.amountMg().multiply(rule.fractionOfInitial());
+        if (expected.compareTo(amountMg) != 0) {
+            return Optional.of(Violation.of("supplemental-dose-amount", "Supplemental dose amount not allowed",
+                    "The supplemental dose is " + rule.fractionOfInitial().toPlainString()
+                            + " of the initial dose: " + plain(expected).toPlainString() + " mg.",
+                    "amountMg", amountMg, "expectedMg", plain(expected),
+                    "initialMg", initial.amountMg()));
+        }
+        return Optional.empty();
+    }
+
+    /** The session total must not exceed the protocol's maximum. */
+    public Optional<Violation> sessionMaximum(BigDecimal totalMg) {
+        if (totalMg.compareTo(profile.sessionMaximumMg()) > 0) {
+            return Optional.of(Violation.of("session-maximum-exceeded", "Session maximum exceeded",
+                    "The session would total " + totalMg.toPlainString() + " mg; the maximum is "
+                            + profile.sessionMaximumMg().toPlainString() + " mg.",
+                    "totalMg", totalMg, "maximumMg", profile.sessionMaximumMg()));
+        }
+        return Optional.empty();
+    }
+
+    /** May the session end with discharge at {@code dischargedAt}? Needs an initial dose and the minimum monitoring. */
+    public Optional<Violation> completion(Dose initial, Instant dischargedAt) {
+        if (initial == null) {
+            return Optional.of(Violation.of("initial-dose-missing", "No initial dose",
+                    "A dosing session is completed after its initial dose; abort it otherwise.",
+                    "doseKind", "INITIAL"));
+        }
+        Duration monitored = Duration.between(initial.administeredAt(), dischargedAt);
+        if (monitored.compareTo(profile.minimumMonitoring()) < 0) {
+            return Optional.of(Violation.of("monitoring-too-short", "Monitoring too short",
+                    "Discharge comes at least " + profile.minimumMonitoring().toMinutes()
+                            + " minutes after the initial dose; this is " + monitored.toMinutes() + " minutes after it.",
+                    "monitoredMinutes", monitored.toMinutes(),
+                    "minimumMonitoringMinutes", profile.minimumMonitoring().toMinutes()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whole minutes since the initial dose, or null before it (or without one). */
+    public static Integer minutesSinceInitialDose(Dose initial, Instant at) {
+        if (initial == null || at.isBefore(initial.administeredAt())) {
+            return null;
+        }
+        return Math.toIntExact(Duration.between(initial.administeredAt(), at).toMinutes());
+    }
+
+    /** Without trailing zeros, never in exponent form: 40.0 becomes 40. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static Violation safetyHold() {
+        return Violation.of("safety-hold-active", "Safety hold active",
+                "The journey is on a safety hold; no dose may be given until it is released.");
+    }
+}

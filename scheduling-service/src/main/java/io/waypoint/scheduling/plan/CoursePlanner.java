@@ -1,0 +1,103 @@
+package io.waypoint.scheduling.plan;
+
+import io.waypoint.scheduling.appointment.AppointmentKind;
+import io.waypoint.scheduling.dosing.DosingProfile.DosingWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Turns a protocol's course plan into slot searches: where each session of a course may go, given what
+ * came before it.
+ */
+public final class CoursePlanner {
+
+    private final CoursePlan plan;
+    private final DosingWindow window;
+    private final ClinicCalendar calendar;
+
+    public CoursePlanner(CoursePlan plan, DosingWindow window, ClinicCalendar calendar) {
+        this.plan = plan;
+        this.window = window;
+        this.calendar = calendar;
+    }
+
+    /** Preparatory session {@code sequence}: its configured day after enrollment, never before {@code notBefore}. */
+    public SlotRequest preparatory(int sequence, Instant enrolledAt, Instant notBefore, CareTeam team,
+                                   List<String> rooms) {
+        CoursePlan.Preparation preparation = plan.preparation();
+        LocalDate date = calendar.dateOf(enrolledAt)
+                .plusDays(preparation.firstAfterEnrollmentDays() + (long) (sequence - 1) * preparation.spacingDays());
+        return new SlotRequest(preparation.duration(), preparation.duration(), preparation.startTime(),
+                latest(calendar.at(date, preparation.startTime()), notBefore), null, rooms, team.therapistIds());
+    }
+
+    /** The first dosing session: the configured days after the last preparatory session. */
+    public SlotRequest firstDosing(Instant lastPreparatoryStart, Instant notBefore, CareTeam team, List<String> rooms) {
+        CoursePlan.DosingSessions dosing = plan.dosing();
+        LocalDate date = calendar.dateOf(lastPreparatoryStart).plusDays(dosing.firstAfterLastPreparationDays());
+        return new SlotRequest(dosing.duration(), dosing.roomReservation(), dosing.startTime(),
+                latest(calendar.at(date, dosing.startTime()), notBefore), null, rooms, team.therapistIds());
+    }
+
+    /**
+     * Integration session {@code sequence} of a dosing cycle: its configured day after the initial dose's date;
+     * the first one no later than the configured time after the initial dose.
+     */
+    public SlotRequest integration(int sequence, Instant initialDoseAt, CareTeam team, List<String> rooms) {
+        CoursePlan.Integration integration = plan.integration();
+        LocalDate date = calendar.dateOf(initialDoseAt).plusDays(integration.dayOffsets().get(sequence - 1));
+        Instant latestStart = sequence == 1 ? initialDoseAt.plus(integration.firstWithin()) : null;
+        return new SlotRequest(integration.duration(), integration.duration(), integration.startTime(),
+                calendar.at(date, integration.startTime()), latestStart, rooms, team.therapistIds());
+    }
+
+    /** The next dosing session: the first free slot from the target day, on or before the window's last day. */
+    public SlotRequest nextDosing(Instant previousInitialDoseAt, CareTeam team, List<String> rooms) {
+        CoursePlan.DosingSessions dosing = plan.dosing();
+        LocalDate doseDate = calendar.dateOf(previousInitialDoseAt);
+        return new SlotRequest(dosing.duration(), dosing.roomReservation(), dosing.startTime(),
+                calendar.at(doseDate.plusDays(window.targetDays()), dosing.startTime()),
+                calendar.closingOf(doseDate.plusDays(window.maxDays())), rooms, team.therapistIds());
+    }
+
+    /**
+     * A booked session moved to the first free slot at or after {@code requestedStart}, any time the clinic is open,
+     * within the session's own limits: a later dosing session stays in its window after the previous initial dose,
+     * a first integration session within its time after the initial dose.
+     *
+     * @param anchorInitialDoseAt for a later dosing session, the previous session's initial dose; for an integration
+     *                            session, its cycle's initial dose; otherwise null
+     */
+    public SlotRequest reschedule(AppointmentKind kind, int sequence, Instant requestedStart, Instant anchorInitialDoseAt,
+                                  CareTeam team, List<String> rooms) {
+        Instant earliest = requestedStart;
+        Instant latestStart = null;
+        if (anchorInitialDoseAt != null && kind == AppointmentKind.DOSING) {
+            LocalDate doseDate = calendar.dateOf(anchorInitialDoseAt);
+            earliest = latest(requestedStart, calendar.at(doseDate.plusDays(window.minDays()), calendar.opens()));
+            latestStart = calendar.closingOf(doseDate.plusDays(window.maxDays()));
+        } else if (anchorInitialDoseAt != null && kind == AppointmentKind.INTEGRATION && sequence == 1) {
+            latestStart = anchorInitialDoseAt.plus(plan.integration().firstWithin());
+        }
+        return new SlotRequest(duration(kind), roomReservation(kind), calendar.opens(), earliest, latestStart, rooms,
+                team.therapistIds());
+    }
+
+    public Duration duration(AppointmentKind kind) {
+        return switch (kind) {
+            case PREPARATORY -> plan.preparation().duration();
+            case DOSING -> plan.dosing().duration();
+            case INTEGRATION -> plan.integration().duration();
+        };
+    }
+
+    public Duration roomReservation(AppointmentKind kind) {
+        return kind == AppointmentKind.DOSING ? plan.dosing().roomReservation() : duration(kind);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
+    }
+}

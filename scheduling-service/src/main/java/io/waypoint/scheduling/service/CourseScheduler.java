@@ -1,0 +1,265 @@
+package io.waypoint.scheduling.service;
+
+import io.waypoint.events.common.Envelope;
+import io.waypoint.events.common.ProtocolRef;
+import io.waypoint.events.intake.JourneyWithdrawn;
+import io.waypoint.events.intake.PatientEnrolled;
+import io.waypoint.platform.messaging.NonRetryableEventException;
+import io.waypoint.platform.problem.ConflictException;
+import io.waypoint.platform.problem.RuleViolationException;
+import io.waypoint.scheduling.appointment.Appointment;
+import io.waypoint.scheduling.appointment.AppointmentKind;
+import io.waypoint.scheduling.appointment.AppointmentStatus;
+import io.waypoint.scheduling.dosing.Dose;
+import io.waypoint.scheduling.messaging.SchedulingPublisher;
+import io.waypoint.scheduling.plan.Booking;
+import io.waypoint.scheduling.plan.CareTeam;
+import io.waypoint.scheduling.plan.CareTeamChooser;
+import io.waypoint.scheduling.plan.ClinicCalendar;
+import io.waypoint.scheduling.plan.CoursePlanner;
+import io.waypoint.scheduling.plan.JourneyPlan;
+import io.waypoint.scheduling.plan.Occupancy;
+import io.waypoint.scheduling.plan.Slot;
+import io.waypoint.scheduling.plan.SlotFinder;
+import io.waypoint.scheduling.plan.SlotRequest;
+import io.waypoint.scheduling.protocol.ProtocolProfile;
+import io.waypoint.scheduling.protocol.Protocols;
+import io.waypoint.scheduling.roster.Room;
+import io.waypoint.scheduling.roster.RoomPreference;
+import io.waypoint.scheduling.store.AppointmentStore;
+import io.waypoint.scheduling.store.BookingLock;
+import io.waypoint.scheduling.store.DosingStore;
+import io.waypoint.scheduling.store.JourneyStore;
+import io.waypoint.scheduling.store.RosterStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Books a journey's course: the care team and the sessions up to the first dosing session at enrollment, the
+ * integration sessions and the next dosing session after each dosing session; moves and cancels bookings.
+ * Bookings run one at a time ({@link BookingLock}) against what is already booked.
+ */
+@Service
+public class CourseScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(CourseScheduler.class);
+
+    private final Protocols protocols;
+    private final ClinicCalendar calendar;
+    private final SlotFinder slotFinder;
+    private final RosterStore roster;
+    private final JourneyStore journeys;
+    private final AppointmentStore appointments;
+    private final DosingStore dosing;
+    private final BookingLock bookingLock;
+    private final SchedulingPublisher publisher;
+
+    public CourseScheduler(Protocols protocols, ClinicCalendar calendar, RosterStore roster, JourneyStore journeys,
+                           AppointmentStore appointments, DosingStore dosing, BookingLock bookingLock,
+                           SchedulingPublisher publisher) {
+        this.protocols = protocols;
+        this.calendar = calendar;
+        this.slotFinder = new SlotFinder(calendar);
+        this.roster = roster;
+        this.journeys = journeys;
+        this.appointments = appointments;
+        this.dosing = dosing;
+        this.bookingLock = bookingLock;
+        this.publisher = publisher;
+    }
+
+    /**
+     * A newly enrolled journey gets its care team and its preparatory sessions and first dosing session;
+     * a journey enrolled before is left as it is.
+     */
+    @Transactional
+    public void enroll(PatientEnrolled enrolled) {
+        Envelope envelope = enrolled.getEnvelope();
+        String journeyId = envelope.getJourneyId();
+        if (journeyId == null) {
+            throw new NonRetryableEventException("PatientEnrolled without a journeyId");
+        }
+        if (journeys.find(journeyId).isPresent()) {
+            return;
+        }
+        ProtocolRef protocol = envelope.getProtocol();
+        if (protocol == null || protocols.find(protocol.getProfile()).isEmpty()) {
+            throw new NonRetryableEventException("PatientEnrolled names no configured protocol profile: "
+                    + (protocol == null ? "none" : protocol.getProfile()));
+        }
+        ProtocolProfile profile = protocols.get(protocol.getProfile());
+        bookingLock.acquire();
+        CareTeam team = CareTeamChooser.choose(roster.therapists(), roster.activeJourneyLoad())
+                .orElseThrow(() -> new NonRetryableEventException(
+                        "No care team available: the roster needs a lead-qualified therapist and one more"));
+        JourneyPlan plan = new JourneyPlan(journeyId, protocol.getProfile(), protocol.getVersion(),
+                envelope.getCorrelationId(), enrolled.getSiteId(), enrolled.getPregnancyTestRequired(),
+                enrolled.getBaselineAt(), envelope.getOccurredAt(), team, null);
+        if (!journeys.insert(plan)) {
+            return;
+        }
+        Cause cause = Cause.event(envelope);
+        publisher.careTeamAssigned(plan, cause);
+
+        CoursePlanner planner = planner(profile);
+        Instant enrolledAt = plan.enrolledAt();
+        Occupancy occupancy = Occupancy.of(appointments.bookingsAfter(enrolledAt, null));
+        List<Room> rooms = roster.rooms();
+        List<Appointment> booked = new ArrayList<>();
+        Instant notBefore = enrolledAt;
+        Instant lastPreparatoryStart = enrolledAt;
+        for (int sequence = 1; sequence <= profile.plan().preparation().sessions(); sequence++) {
+            SlotRequest request = planner.preparatory(sequence, enrolledAt, notBefore, team,
+                    RoomPreference.candidates(AppointmentKind.PREPARATORY, rooms));
+            Appointment session = book(plan, AppointmentKind.PREPARATORY, sequence, null, request, occupancy);
+            booked.add(session);
+            notBefore = session.end();
+            lastPreparatoryStart = session.start();
+        }
+        SlotRequest firstDosing = planner.firstDosing(lastPreparatoryStart, notBefore, team,
+                RoomPreference.candidates(AppointmentKind.DOSING, rooms));
+        booked.add(book(plan, AppointmentKind.DOSING, 1, 1, firstDosing, occupancy));
+        announce(plan, cause, booked);
+        log.info("Journey {} planned: care team and {} sessions", journeyId, booked.size());
+    }
+
+    /**
+     * After dosing session n: its integration sessions, and dosing session n+1 in its window while the course
+     * allows more. Runs in the completing transaction; no free slot rejects the completion.
+     */
+    @Transactional
+    public List<Appointment> bookAfterDosing(JourneyPlan plan, Appointment dosingSession, Instant initialDoseAt,
+                                             Cause cause) {
+        ProtocolProfile profile = protocols.get(plan.protocolProfile());
+        CoursePlanner planner = planner(profile);
+        int dosingNumber = dosingSession.dosingNumber();
+        bookingLock.acquire();
+        Occupancy occupancy = Occupancy.of(appointments.bookingsAfter(initialDoseAt, null));
+        List<Room> rooms = roster.rooms();
+        List<Appointment> booked = new ArrayList<>();
+        for (int sequence = 1; sequence <= profile.plan().integration().sessions(); sequence++) {
+            SlotRequest request = planner.integration(sequence, initialDoseAt, plan.careTeam(),
+                    RoomPreference.candidates(AppointmentKind.INTEGRATION, rooms));
+            booked.add(book(plan, AppointmentKind.INTEGRATION, sequence, dosingNumber, request, occupancy));
+        }
+        if (dosingNumber < profile.dosing().maxSessions()) {
+            SlotRequest request = planner.nextDosing(initialDoseAt, plan.careTeam(),
+                    RoomPreference.candidates(AppointmentKind.DOSING, rooms));
+            booked.add(book(plan, AppointmentKind.DOSING, dosingNumber + 1, dosingNumber + 1, request, occupancy));
+        }
+        return announce(plan, cause, booked);
+    }
+
+    /**
+     * Moves a booked session to the first free slot at or after the requested start, within the session's
+     * limits (a later dosing session stays in its window, a first integration session near its dose).
+     */
+    @Transactional
+    public Appointment reschedule(JourneyPlan plan, Appointment appointment, Instant requestedStart, Cause cause) {
+        if (appointment.status() != AppointmentStatus.SCHEDULED) {
+            throw new ConflictException("invalid-appointment-state",
+                    "Appointment " + appointment.appointmentId() + " is " + appointment.status()
+                            + "; only a scheduled appointment can be moved.");
+        }
+        ProtocolProfile profile = protocols.get(plan.protocolProfile());
+        Instant anchor = switch (appointment.kind()) {
+            case DOSING -> appointment.dosingNumber() > 1
+                    ? dosing.initialDose(plan.journeyId(), appointment.dosingNumber() - 1).map(Dose::administeredAt)
+                            .orElse(null)
+                    : null;
+            case INTEGRATION -> dosing.initialDose(plan.journeyId(), appointment.dosingNumber())
+                    .map(Dose::administeredAt).orElse(null);
+            case PREPARATORY -> null;
+        };
+        bookingLock.acquire();
+        Occupancy occupancy = Occupancy.of(appointments.bookingsAfter(requestedStart, appointment.appointmentId()));
+        SlotRequest request = planner(profile).reschedule(appointment.kind(), appointment.sequence(), requestedStart,
+                anchor, plan.careTeam(), RoomPreference.candidates(appointment.kind(), roster.rooms()));
+        Slot slot = slotFinder.find(request, occupancy)
+                .orElseThrow(() -> noFreeSlot(appointment.kind(), appointment.sequence(), appointment.dosingNumber(),
+                        request));
+        appointments.move(appointment.appointmentId(), slot);
+        Appointment moved = new Appointment(appointment.appointmentId(), appointment.journeyId(), appointment.kind(),
+                appointment.sequence(), appointment.dosingNumber(), slot.start(), slot.end(),
+                slot.roomReservedUntil(), slot.roomId(), appointment.leadTherapistId(), appointment.coTherapistId(),
+                appointment.status());
+        publisher.sessionRescheduled(plan, cause, moved, appointment.start());
+        return moved;
+    }
+
+    /** A withdrawn journey's appointments from the withdrawal on are cancelled; its care team is freed. */
+    @Transactional
+    public void withdraw(JourneyWithdrawn withdrawn) {
+        Envelope envelope = withdrawn.getEnvelope();
+        if (envelope.getJourneyId() == null) {
+            return;
+        }
+        JourneyPlan plan = journeys.find(envelope.getJourneyId()).orElse(null);
+        if (plan == null || plan.withdrawn()) {
+            return;
+        }
+        journeys.markWithdrawn(plan.journeyId(), envelope.getOccurredAt());
+        Cause cause = Cause.event(envelope);
+        for (Appointment appointment : appointments.scheduledFrom(plan.journeyId(), envelope.getOccurredAt())) {
+            appointments.close(appointment.appointmentId(), AppointmentStatus.CANCELLED, envelope.getOccurredAt(),
+                    "JOURNEY_WITHDRAWN", null);
+            publisher.sessionCancelled(plan, cause, appointment, "JOURNEY_WITHDRAWN");
+        }
+    }
+
+    /** A completed journey no longer counts towards its therapists' load. */
+    @Transactional
+    public void complete(String journeyId, Instant at) {
+        journeys.markCompleted(journeyId, at);
+    }
+
+    private Appointment book(JourneyPlan plan, AppointmentKind kind, int sequence, Integer dosingNumber,
+                             SlotRequest request, Occupancy occupancy) {
+        Slot slot = slotFinder.find(request, occupancy)
+                .orElseThrow(() -> noFreeSlot(kind, sequence, dosingNumber, request));
+        Appointment appointment = new Appointment(UUID.randomUUID().toString(), plan.journeyId(), kind, sequence,
+                dosingNumber, slot.start(), slot.end(), slot.roomReservedUntil(), slot.roomId(),
+                plan.careTeam().leadTherapistId(), plan.careTeam().coTherapistId(), AppointmentStatus.SCHEDULED);
+        appointments.insert(appointment);
+        occupancy.add(new Booking(appointment.appointmentId(), slot.roomId(), appointment.therapistIds(),
+                slot.start(), slot.end(), slot.roomReservedUntil()));
+        return appointment;
+    }
+
+    private List<Appointment> announce(JourneyPlan plan, Cause cause, List<Appointment> booked) {
+        List<Appointment> inTimeOrder = booked.stream().sorted(Comparator.comparing(Appointment::start)).toList();
+        inTimeOrder.forEach(appointment -> publisher.sessionScheduled(plan, cause, appointment));
+        return inTimeOrder;
+    }
+
+    private CoursePlanner planner(ProtocolProfile profile) {
+        return new CoursePlanner(profile.plan(), profile.dosing().window(), calendar);
+    }
+
+    private static RuleViolationException noFreeSlot(AppointmentKind kind, int sequence, Integer dosingNumber,
+                                                     SlotRequest request) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("kind", kind.name());
+        params.put("sequence", sequence);
+        if (dosingNumber != null) {
+            params.put("dosingNumber", dosingNumber);
+        }
+        params.put("earliest", request.earliest().toString());
+        if (request.latestStart() != null) {
+            params.put("latestStart", request.latestStart().toString());
+        }
+        return new RuleViolationException("no-free-slot", "No free slot",
+                "No room and care-team time is free for " + kind.name().toLowerCase() + " session " + sequence
+                        + " from " + request.earliest() + (request.latestStart() != null
+                        ? " to " + request.latestStart() : "") + ".", params);
+    }
+}

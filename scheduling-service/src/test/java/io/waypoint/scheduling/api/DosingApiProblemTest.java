@@ -1,0 +1,318 @@
+package io.waypoint.scheduling.api;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.waypoint.events.scheduling.DoseAdministered;
+import io.waypoint.events.scheduling.DosingSessionAborted;
+import io.waypoint.events.scheduling.SessionMissed;
+import io.waypoint.platform.events.EnvelopeFactory;
+import io.waypoint.platform.outbox.Outbox;
+import io.waypoint.platform.problem.ProblemHandler;
+import io.waypoint.scheduling.appointment.Appointment;
+import io.waypoint.scheduling.appointment.AppointmentKind;
+import io.waypoint.scheduling.appointment.AppointmentStatus;
+import io.waypoint.scheduling.config.SchedulingConfiguration;
+import io.waypoint.scheduling.dosing.Dose;
+import io.waypoint.scheduling.dosing.DoseKind;
+import io.waypoint.scheduling.messaging.SchedulingPublisher;
+import io.waypoint.scheduling.plan.CareTeam;
+import io.waypoint.scheduling.plan.JourneyPlan;
+import io.waypoint.scheduling.service.AppointmentService;
+import io.waypoint.scheduling.service.CourseScheduler;
+import io.waypoint.scheduling.service.DosingService;
+import io.waypoint.scheduling.service.Journeys;
+import io.waypoint.scheduling.store.AppointmentStore;
+import io.waypoint.scheduling.store.DosingStore;
+import io.waypoint.scheduling.store.IdempotencyStore;
+import io.waypoint.scheduling.store.JourneyStore;
+import io.waypoint.scheduling.store.SafetyHoldStore;
+import io.waypoint.schemas.Topic;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * REST problems of the dosing session: 400 naming the field for malformed input, 422 with a stable type and the
+ * rule's parameters from the real protocol rules, and nothing stored or published for a rejected request.
+ */
+@WebMvcTest(controllers = {DosingController.class, AppointmentController.class})
+@Import({ProblemHandler.class, Idempotency.class, DosingService.class, AppointmentService.class, Journeys.class,
+        SchedulingPublisher.class, SchedulingConfiguration.class, DosingApiProblemTest.Envelopes.class})
+class DosingApiProblemTest {
+
+    static final String JOURNEY = "journey-1";
+    static final String APPOINTMENT = "dosing-appointment";
+    static final Instant START = Instant.parse("2026-03-30T13:00:00Z");
+    static final String PROBLEMS = "https://waypoint.example/problems/";
+
+    @TestConfiguration
+    static class Envelopes {
+        @Bean
+        EnvelopeFactory envelopeFactory() {
+            return new EnvelopeFactory(Clock.systemUTC(), "scheduling-service");
+        }
+    }
+
+    @Autowired MockMvc mvc;
+    @MockitoBean AppointmentStore appointments;
+    @MockitoBean JourneyStore journeys;
+    @MockitoBean DosingStore dosing;
+    @MockitoBean SafetyHoldStore holds;
+    @MockitoBean IdempotencyStore idempotencyStore;
+    @MockitoBean CourseScheduler scheduler;
+    @MockitoBean Outbox outbox;
+
+    void givenDosingSession(int dosingNumber, AppointmentStatus status) {
+        Appointment appointment = new Appointment(APPOINTMENT, JOURNEY, AppointmentKind.DOSING, dosingNumber,
+                dosingNumber, START, START.plus(Duration.ofHours(8)), START.plus(Duration.ofHours(24)), "room-dosing-1",
+                "t-lead-1", "t-co-1", status);
+        when(appointments.lock(APPOINTMENT)).thenReturn(Optional.of(appointment));
+        when(journeys.find(JOURNEY)).thenReturn(Optional.of(new JourneyPlan(JOURNEY, "mapp1", "2024-1", JOURNEY,
+                "site-1", true, START.minus(Duration.ofDays(40)), START.minus(Duration.ofDays(30)),
+                new CareTeam("t-lead-1", "t-co-1"), null)));
+    }
+
+    ResultActions postJson(String path, String body) throws Exception {
+        return mvc.perform(post("/api/v1/appointments/" + APPOINTMENT + path)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    static String dose(String kind, String amountMg, Instant at) {
+        return """
+                {"doseKind": "%s", "amountMg": %s, "lotNumber": "LOT-7", "dispensedBy": "pharm-1", "occurredAt": "%s"}
+                """.formatted(kind, amountMg, at);
+    }
+
+    void assertNothingRecorded() {
+        verify(outbox, never()).publish(any(), anyString(), any());
+        verify(dosing, never()).insertDose(anyString(), any(), anyString(), anyString(), any());
+        verify(appointments, never()).checkIn(anyString(), any());
+    }
+
+    @Test
+    void aMissingAmountIsA400NamingTheField() throws Exception {
+        postJson("/doses", """
+                {"doseKind": "INITIAL", "lotNumber": "LOT-7", "dispensedBy": "pharm-1", "occurredAt": "2026-03-30T13:30:00Z"}
+                """)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[*].field").value(contains("amountMg")));
+        verifyNoInteractions(appointments, outbox);
+    }
+
+    @Test
+    void aMissingLotNumberAndDispenserAreBothNamed() throws Exception {
+        postJson("/doses", """
+                {"doseKind": "INITIAL", "amountMg": 80, "occurredAt": "2026-03-30T13:30:00Z"}
+                """)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("lotNumber")))
+                .andExpect(jsonPath("$.errors[*].field").value(hasItem("dispensedBy")));
+    }
+
+    @Test
+    void anImpossibleTemperatureIsA400NamingTheNestedField() throws Exception {
+        postJson("/pre-dose-check", """
+                {"pregnancyTestNegative": true, "fastingConfirmed": true, "contraindicatedMedicationAbsent": true,
+                 "cssrsNegative": true,
+                 "vitals": {"systolicMmHg": 120, "diastolicMmHg": 80, "heartRateBpm": 70, "temperatureCelsius": 60.0},
+                 "occurredAt": "2026-03-30T13:10:00Z"}
+                """)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[*].field").value(contains("vitals.temperatureCelsius")));
+        verifyNoInteractions(appointments, outbox);
+    }
+
+    @Test
+    void anUnknownDoseKindIsA400NamingTheField() throws Exception {
+        postJson("/doses", dose("BOOSTER", "40", START))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("doseKind"));
+    }
+
+    @Test
+    void twoHundredMilligramsIsA422InitialDoseNotAllowedAndRecordsNothing() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        when(dosing.doses(APPOINTMENT)).thenReturn(List.of());
+        when(dosing.latestPreDoseCheckPassed(APPOINTMENT)).thenReturn(Optional.of(true));
+
+        postJson("/doses", dose("INITIAL", "200", START.plus(Duration.ofMinutes(30))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "initial-dose-not-allowed"))
+                .andExpect(jsonPath("$.status").value(422))
+                .andExpect(jsonPath("$.dosingNumber").value(1))
+                .andExpect(jsonPath("$.amountMg").value(200))
+                .andExpect(jsonPath("$.allowedMg").value(contains(80)));
+        assertNothingRecorded();
+    }
+
+    @Test
+    void anInitialDoseWithoutAPassedPreDoseCheckIsA422() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        when(dosing.doses(APPOINTMENT)).thenReturn(List.of());
+        when(dosing.latestPreDoseCheckPassed(APPOINTMENT)).thenReturn(Optional.of(false));
+
+        postJson("/doses", dose("INITIAL", "80", START.plus(Duration.ofMinutes(30))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "pre-dose-check-not-passed"));
+        assertNothingRecorded();
+    }
+
+    @Test
+    void aSecondDosingSessionTenDaysAfterTheFirstIsA422DosingWindowViolated() throws Exception {
+        givenDosingSession(2, AppointmentStatus.SCHEDULED);
+        Instant previousDose = Instant.parse("2026-03-02T14:30:00Z");
+        when(dosing.initialDose(JOURNEY, 1)).thenReturn(Optional.of(new Dose(DoseKind.INITIAL, BigDecimal.valueOf(80),
+                previousDose)));
+
+        postJson("/check-in", """
+                {"occurredAt": "%s"}
+                """.formatted(previousDose.plus(Duration.ofDays(10))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "dosing-window-violated"))
+                .andExpect(jsonPath("$.daysSincePreviousDose").value(10))
+                .andExpect(jsonPath("$.minDays").value(21))
+                .andExpect(jsonPath("$.maxDays").value(35))
+                .andExpect(jsonPath("$.previousInitialDoseAt").value(previousDose.toString()));
+        assertNothingRecorded();
+    }
+
+    @Test
+    void theFirstDosingSessionBeforeThreeCompletedPreparatorySessionsIsA422() throws Exception {
+        givenDosingSession(1, AppointmentStatus.SCHEDULED);
+        when(appointments.count(JOURNEY, AppointmentKind.PREPARATORY, AppointmentStatus.COMPLETED)).thenReturn(2);
+
+        postJson("/check-in", """
+                {"occurredAt": "2026-03-30T13:00:00Z"}
+                """)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "preparation-incomplete"))
+                .andExpect(jsonPath("$.completedPreparatorySessions").value(2))
+                .andExpect(jsonPath("$.requiredPreparatorySessions").value(3));
+        assertNothingRecorded();
+    }
+
+    @Test
+    void aSecondSupplementalDoseIsA422SupplementalDoseLimit() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        Instant initial = START.plus(Duration.ofMinutes(30));
+        when(dosing.doses(APPOINTMENT)).thenReturn(List.of(new Dose(DoseKind.INITIAL, BigDecimal.valueOf(80), initial),
+                new Dose(DoseKind.SUPPLEMENTAL, BigDecimal.valueOf(40), initial.plus(Duration.ofMinutes(95)))));
+
+        postJson("/doses", dose("SUPPLEMENTAL", "40", initial.plus(Duration.ofMinutes(110))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "supplemental-dose-limit"))
+                .andExpect(jsonPath("$.maxSupplementalDoses").value(1));
+        assertNothingRecorded();
+    }
+
+    @Test
+    void aSupplementalDoseInItsWindowIsRecordedAndPublished() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        Instant initial = START.plus(Duration.ofMinutes(30));
+        when(dosing.doses(APPOINTMENT)).thenReturn(List.of(new Dose(DoseKind.INITIAL, BigDecimal.valueOf(80), initial)));
+
+        postJson("/doses", dose("SUPPLEMENTAL", "40", initial.plus(Duration.ofMinutes(100))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.doseKind").value("SUPPLEMENTAL"))
+                .andExpect(jsonPath("$.totalMg").value(120))
+                .andExpect(jsonPath("$.minutesSinceInitialDose").value(100));
+        verify(outbox).publish(eq(Topic.SCHEDULING), eq(JOURNEY), any(DoseAdministered.class));
+    }
+
+    @Test
+    void aPreDoseCheckBeforeCheckInIsA409() throws Exception {
+        givenDosingSession(1, AppointmentStatus.SCHEDULED);
+        postJson("/pre-dose-check", """
+                {"pregnancyTestNegative": true, "fastingConfirmed": true, "contraindicatedMedicationAbsent": true,
+                 "cssrsNegative": true,
+                 "vitals": {"systolicMmHg": 120, "diastolicMmHg": 80, "heartRateBpm": 70, "temperatureCelsius": 36.8},
+                 "occurredAt": "2026-03-30T13:10:00Z"}
+                """)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-appointment-state"));
+        verify(outbox, never()).publish(any(), anyString(), any());
+    }
+
+    @Test
+    void anAbortNeedsAReasonCodeNotFreeText() throws Exception {
+        postJson("/dosing-abort", """
+                {"reason": "patient felt unwell and asked to stop", "occurredAt": "2026-03-30T14:00:00Z"}
+                """)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(contains("reason")));
+        verifyNoInteractions(appointments, outbox);
+    }
+
+    @Test
+    void anAbortedDosingSessionIsClosedAndPublished() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        postJson("/dosing-abort", """
+                {"reason": "VITALS_OUT_OF_RANGE", "occurredAt": "2026-03-30T14:00:00Z"}
+                """)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("ABORTED"));
+        verify(appointments).close(APPOINTMENT, AppointmentStatus.ABORTED, Instant.parse("2026-03-30T14:00:00Z"),
+                "VITALS_OUT_OF_RANGE", null);
+        verify(outbox).publish(eq(Topic.SCHEDULING), eq(JOURNEY), any(DosingSessionAborted.class));
+    }
+
+    @Test
+    void completingADosingSessionThroughTheTalkingSessionEndpointIsA409() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        postJson("/completion", """
+                {"occurredAt": "2026-03-30T22:00:00Z"}
+                """)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "wrong-session-kind"));
+        verify(outbox, never()).publish(any(), anyString(), any());
+    }
+
+    @Test
+    void aNoShowOverRestMarksTheSessionMissed() throws Exception {
+        givenDosingSession(1, AppointmentStatus.SCHEDULED);
+        postJson("/no-show", """
+                {"occurredAt": "2026-03-30T15:00:00Z", "reason": "NO_CONTACT"}
+                """)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("MISSED"));
+        verify(outbox).publish(eq(Topic.SCHEDULING), eq(JOURNEY), any(SessionMissed.class));
+    }
+
+    @Test
+    void anUnknownAppointmentIsA404() throws Exception {
+        when(appointments.lock("nowhere")).thenReturn(Optional.empty());
+        mvc.perform(post("/api/v1/appointments/nowhere/check-in").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"occurredAt\": \"2026-03-30T13:00:00Z\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "not-found"));
+    }
+}

@@ -1,0 +1,74 @@
+package io.waypoint.followup.api;
+
+import io.waypoint.followup.journey.JourneyStage;
+import io.waypoint.followup.store.InboxRow;
+import io.waypoint.followup.store.JourneyRow;
+import io.waypoint.followup.store.ObligationRow;
+import io.waypoint.followup.store.TimelineEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Response bodies. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record ProtocolView(String profile, String version) {
+    }
+
+    public record JourneyView(String journeyId, String stage, Instant stageSince, boolean completed, boolean onHold,
+                              String heldStage, ProtocolView protocol) {
+
+        static JourneyView of(JourneyRow row) {
+            return new JourneyView(row.journeyId(), name(row.stage()), row.stageSince(), row.completedAt() != null,
+                    row.stageState().onHold(), name(row.heldStage()),
+                    row.protocolProfile() == null ? null : new ProtocolView(row.protocolProfile(), row.protocolVersion()));
+        }
+    }
+
+    /** A journey with how long it has been in its current stage (ISO-8601 duration and seconds). */
+    public record JourneyInStage(String journeyId, String stage, Instant stageSince, String ageInStage,
+                                 long ageInStageSeconds) {
+
+        static JourneyInStage of(JourneyRow row, Instant now) {
+            Duration age = row.stageSince() == null ? Duration.ZERO : Duration.between(row.stageSince(), now);
+            return new JourneyInStage(row.journeyId(), name(row.stage()), row.stageSince(), age.toString(),
+                    age.toSeconds());
+        }
+    }
+
+    public record TimelineItem(UUID eventId, String topic, String type, Instant occurredAt, Instant recordedAt,
+                               String summary) {
+
+        static TimelineItem of(TimelineEntry entry) {
+            return new TimelineItem(entry.eventId(), entry.topic(), entry.type(), entry.occurredAt(),
+                    entry.recordedAt(), entry.summary());
+        }
+    }
+
+    public record ObligationView(String obligationId, String kind, Integer dosingNumber, Instant dueAt, String status,
+                                 Instant metAt, Boolean onTime) {
+
+        static ObligationView of(ObligationRow row) {
+            return new ObligationView(row.obligationId(), row.kind(),
+                    row.dosingNumber() == 0 ? null : row.dosingNumber(), row.dueAt(), row.status().name(),
+                    row.metAt(), row.onTime());
+        }
+    }
+
+    public record InboxNotification(String notificationId, String journeyId, String kind, String priority,
+                                    String title, String appointmentId, Instant dueAt, Instant issuedAt,
+                                    Instant acknowledgedAt) {
+
+        public static InboxNotification of(InboxRow row) {
+            return new InboxNotification(row.notificationId(), row.journeyId(), row.kind(), row.priority(),
+                    row.title(), row.appointmentId(), row.dueAt(), row.issuedAt(), row.acknowledgedAt());
+        }
+    }
+
+    private static String name(JourneyStage stage) {
+        return stage == null ? null : stage.name();
+    }
+}

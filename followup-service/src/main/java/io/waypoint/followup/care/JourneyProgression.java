@@ -1,0 +1,76 @@
+package io.waypoint.followup.care;
+
+import io.waypoint.events.common.Envelope;
+import io.waypoint.events.followup.JourneyCompleted;
+import io.waypoint.followup.journey.CompletionRule;
+import io.waypoint.followup.journey.CourseProgress;
+import io.waypoint.followup.journey.JourneyStage;
+import io.waypoint.followup.journey.StageRules;
+import io.waypoint.followup.journey.StageState;
+import io.waypoint.followup.protocol.FollowupProtocol;
+import io.waypoint.followup.store.JourneyRow;
+import io.waypoint.followup.store.JourneyStore;
+import io.waypoint.followup.store.ProgressStore;
+import io.waypoint.platform.outbox.Outbox;
+import io.waypoint.schemas.Topic;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Moves a journey's stage and completes it, once, when its profile's completion rule holds. */
+@Service
+public class JourneyProgression {
+
+    private final JourneyStore journeys;
+    private final ProgressStore progress;
+    private final Outbox outbox;
+    private final JourneyEnvelopes envelopes;
+
+    public JourneyProgression(JourneyStore journeys, ProgressStore progress, Outbox outbox,
+                              JourneyEnvelopes envelopes) {
+        this.journeys = journeys;
+        this.progress = progress;
+        this.outbox = outbox;
+        this.envelopes = envelopes;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StageState changeStage(String journeyId, UnaryOperator<StageState> transition) {
+        StageState current = journeys.get(journeyId).stageState();
+        StageState next = transition.apply(current);
+        if (!next.equals(current)) {
+            journeys.saveStage(journeyId, next);
+        }
+        return next;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StageState reach(String journeyId, JourneyStage stage, Instant at) {
+        return changeStage(journeyId, s -> StageRules.advance(s, stage, at));
+    }
+
+    /**
+     * After a session or an assessment was recorded: with every session done the journey waits for its outcome
+     * assessments; with those recorded too it is complete (JourneyCompleted, once).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void afterProgress(String journeyId, FollowupProtocol protocol, Envelope cause, Instant at) {
+        CompletionRule rule = protocol.completion();
+        CourseProgress course = progress.progress(journeyId, rule.finalInstrument());
+        if (rule.treatmentFinished(course)) {
+            reach(journeyId, JourneyStage.of(JourneyStage.Phase.OUTCOME), at);
+        }
+        JourneyRow journey = journeys.get(journeyId);
+        if (journey.completedAt() == null && rule.isComplete(course)) {
+            journeys.markCompleted(journeyId, at);
+            changeStage(journeyId, s -> StageRules.complete(s, at));
+            outbox.publish(Topic.FOLLOWUP, journeyId, JourneyCompleted.newBuilder()
+                    .setEnvelope(envelopes.causedBy(journey, cause, at))
+                    .setDosingSessions(rule.countedDosingSessions(course))
+                    .setIntegrationSessions(rule.countedIntegrationSessions(course))
+                    .build());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.waypoint.followup.notification;
+
+public enum Priority {
+    ROUTINE, URGENT
+}

@@ -1,0 +1,5 @@
+package io.waypoint.followup.obligation;
+
+public enum ObligationStatus {
+    OPEN, MET, OVERDUE
+}

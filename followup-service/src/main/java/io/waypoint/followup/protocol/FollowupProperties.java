@@ -1,0 +1,31 @@
+package io.waypoint.followup.protocol;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Operational settings of the follow-up service ({@code waypoint.followup.*}): the profile for journeys that name
+ * none yet, how often obligations are scanned and how long an obligation must be known before it may be flagged
+ * overdue, the session reminder lead time, and how long an inbox stream stays open.
+ */
+@Validated
+@ConfigurationProperties("waypoint.followup")
+public record FollowupProperties(@NotBlank String defaultProtocol, @NotNull @Valid OverdueScan overdueScan,
+                                 @NotNull @Valid Reminders reminders, @NotNull @Valid Inbox inbox) {
+
+    public record OverdueScan(@NotNull Duration interval, @NotNull Duration grace,
+                              @DefaultValue("200") int batchSize) {
+    }
+
+    public record Reminders(@NotNull Duration interval, @NotNull Duration leadTime,
+                            @DefaultValue("200") int batchSize) {
+    }
+
+    public record Inbox(@NotNull Duration streamTimeout) {
+    }
+}

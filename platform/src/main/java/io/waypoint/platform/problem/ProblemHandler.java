@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -44,11 +45,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(Map.of("field", result.getMethodParameter().getParameterName() == null ? "parameter"
-                        : result.getMethodParameter().getParameterName(),
-                        "message", String.valueOf(error.getDefaultMessage())))));
-        return invalid(errors, "The request has invalid parameters.");
+        ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors body) {
+                // a validated body or model object: name its fields, not the parameter
+                body.getFieldErrors().forEach(error -> errors.add(
+                        Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()))));
+                body.getGlobalErrors().forEach(error -> errors.add(
+                        Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
+            } else {
+                String parameter = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(error -> errors.add(Map.of(
+                        "field", parameter == null ? "parameter" : parameter,
+                        "message", String.valueOf(error.getDefaultMessage()))));
+            }
+        });
+        return invalid(errors, "The request has invalid fields.");
     }
 
     @Override

@@ -57,6 +57,7 @@ CREATE TABLE integration_completion (
     journey_id    TEXT        NOT NULL REFERENCES journey (journey_id),
     dosing_number INT         NOT NULL,
     sequence      INT         NOT NULL,
+    held_from     TIMESTAMPTZ NOT NULL,             -- check-in (or booked start): when the session was held
     completed_at  TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (journey_id, dosing_number, sequence)
 );
@@ -72,6 +73,7 @@ CREATE TABLE appointment (
     end_at         TIMESTAMPTZ NOT NULL,
     therapist_ids  TEXT        NOT NULL DEFAULT '',  -- comma-separated
     status         TEXT        NOT NULL,             -- SCHEDULED | CHECKED_IN | COMPLETED | MISSED | CANCELLED
+    checked_in_at  TIMESTAMPTZ,
     reminded_at    TIMESTAMPTZ
 );
 CREATE INDEX appointment_to_remind ON appointment (start_at) WHERE status = 'SCHEDULED' AND reminded_at IS NULL;

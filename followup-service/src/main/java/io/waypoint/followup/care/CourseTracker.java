@@ -92,7 +92,7 @@ public class CourseTracker {
             case SessionCancelled e -> appointments.status(e.getAppointmentId(), "CANCELLED");
             case SessionMissed e -> appointments.status(e.getAppointmentId(), "MISSED");
             case SessionCheckedIn e -> {
-                appointments.status(e.getAppointmentId(), "CHECKED_IN");
+                appointments.checkedIn(e.getAppointmentId(), at);
                 if (e.getKind() == SessionKind.PREPARATORY) {
                     progression.reach(journeyId, JourneyStage.of(Phase.PREPARATION), at);
                 }
@@ -137,13 +137,15 @@ public class CourseTracker {
         obligations.open(journey, policy.firstIntegrationKind(), dosingNumber, policy.firstIntegrationDue(doseAt),
                 envelope);
         // the first integration session may already be known (events replayed or backfilled)
-        progress.integrationCompletedAt(journey.journeyId(), dosingNumber, 1).ifPresent(metAt ->
+        progress.integrationHeldFrom(journey.journeyId(), dosingNumber, 1).ifPresent(metAt ->
                 obligations.meet(journey, policy.firstIntegrationKind(), dosingNumber, metAt, envelope));
     }
 
     private void sessionCompleted(JourneyRow journey, SessionCompleted event) {
         Envelope envelope = event.getEnvelope();
         Instant at = envelope.getOccurredAt();
+        // the session counts from when it was held (check-in), not from when its record was closed
+        Instant heldFrom = appointments.heldFrom(event.getAppointmentId()).filter(h -> !h.isAfter(at)).orElse(at);
         appointments.status(event.getAppointmentId(), "COMPLETED");
         if (event.getKind() == SessionKind.PREPARATORY) {
             progression.reach(journey.journeyId(), JourneyStage.of(Phase.PREPARATION), at);
@@ -153,10 +155,10 @@ public class CourseTracker {
         }
         int dosingNumber = event.getDosingNumber();
         FollowupProtocol protocol = protocolOf(journey);
-        progress.integrationCompleted(journey.journeyId(), dosingNumber, event.getSequence(), at);
+        progress.integrationCompleted(journey.journeyId(), dosingNumber, event.getSequence(), heldFrom, at);
         progression.reach(journey.journeyId(), JourneyStage.integration(dosingNumber), at);
         if (protocol.obligations().meetsFirstIntegration(event.getSequence())) {
-            obligations.meet(journey, protocol.obligations().firstIntegrationKind(), dosingNumber, at, envelope);
+            obligations.meet(journey, protocol.obligations().firstIntegrationKind(), dosingNumber, heldFrom, envelope);
         }
         progression.afterProgress(journey.journeyId(), protocol, envelope, at);
     }

@@ -64,10 +64,12 @@ public class JourneyProgression {
         }
         JourneyRow journey = journeys.get(journeyId);
         if (journey.completedAt() == null && rule.isComplete(course)) {
-            journeys.markCompleted(journeyId, at);
-            changeStage(journeyId, s -> StageRules.complete(s, at));
+            // complete when the last of its facts happened, whichever event arrived last
+            Instant completedAt = progress.latestCourseFact(journeyId).filter(latest -> latest.isAfter(at)).orElse(at);
+            journeys.markCompleted(journeyId, completedAt);
+            changeStage(journeyId, s -> StageRules.complete(s, completedAt));
             outbox.publish(Topic.FOLLOWUP, journeyId, JourneyCompleted.newBuilder()
-                    .setEnvelope(envelopes.causedBy(journey, cause, at))
+                    .setEnvelope(envelopes.causedBy(journey, cause, completedAt))
                     .setDosingSessions(rule.countedDosingSessions(course))
                     .setIntegrationSessions(rule.countedIntegrationSessions(course))
                     .build());

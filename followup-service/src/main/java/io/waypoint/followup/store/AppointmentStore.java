@@ -53,6 +53,17 @@ public class AppointmentStore {
                 """).param("id", appointmentId).param("start", ts(start)).param("end", ts(end)).update();
     }
 
+    public void checkedIn(String appointmentId, Instant at) {
+        jdbc.sql("UPDATE appointment SET status = 'CHECKED_IN', checked_in_at = :at WHERE appointment_id = :id")
+                .param("id", appointmentId).param("at", ts(at)).update();
+    }
+
+    /** When a session was held: its check-in, else its booked start; empty for an unknown appointment. */
+    public Optional<Instant> heldFrom(String appointmentId) {
+        return jdbc.sql("SELECT COALESCE(checked_in_at, start_at) AS held_from FROM appointment WHERE appointment_id = :id")
+                .param("id", appointmentId).query((rs, n) -> instant(rs, "held_from")).optional();
+    }
+
     public void status(String appointmentId, String status) {
         jdbc.sql("UPDATE appointment SET status = :status WHERE appointment_id = :id")
                 .param("id", appointmentId).param("status", status).update();

@@ -28,19 +28,33 @@ public class ProgressStore {
                 """).param("j", journeyId).param("d", dosingNumber).param("at", ts(at)).update();
     }
 
-    public void integrationCompleted(String journeyId, int dosingNumber, int sequence, Instant at) {
+    public void integrationCompleted(String journeyId, int dosingNumber, int sequence, Instant heldFrom,
+                                     Instant completedAt) {
         jdbc.sql("""
-                INSERT INTO integration_completion (journey_id, dosing_number, sequence, completed_at)
-                VALUES (:j, :d, :s, :at) ON CONFLICT DO NOTHING
-                """).param("j", journeyId).param("d", dosingNumber).param("s", sequence).param("at", ts(at)).update();
+                INSERT INTO integration_completion (journey_id, dosing_number, sequence, held_from, completed_at)
+                VALUES (:j, :d, :s, :held, :at) ON CONFLICT DO NOTHING
+                """).param("j", journeyId).param("d", dosingNumber).param("s", sequence)
+                .param("held", ts(heldFrom)).param("at", ts(completedAt)).update();
     }
 
-    public Optional<Instant> integrationCompletedAt(String journeyId, int dosingNumber, int sequence) {
+    /** When a completed integration session was held (its check-in), if it is known. */
+    public Optional<Instant> integrationHeldFrom(String journeyId, int dosingNumber, int sequence) {
         return jdbc.sql("""
-                SELECT completed_at FROM integration_completion
+                SELECT held_from FROM integration_completion
                 WHERE journey_id = :j AND dosing_number = :d AND sequence = :s
                 """).param("j", journeyId).param("d", dosingNumber).param("s", sequence)
-                .query((rs, n) -> instant(rs, "completed_at")).optional();
+                .query((rs, n) -> instant(rs, "held_from")).optional();
+    }
+
+    /** The time of the latest fact that counts towards completion: a session or a final assessment. */
+    public Optional<Instant> latestCourseFact(String journeyId) {
+        return jdbc.sql("""
+                SELECT GREATEST(
+                    (SELECT max(completed_at) FROM dosing_completion WHERE journey_id = :j),
+                    (SELECT max(completed_at) FROM integration_completion WHERE journey_id = :j),
+                    (SELECT max(occurred_at) FROM outcome_assessment WHERE journey_id = :j)) AS latest
+                """).param("j", journeyId).query((rs, n) -> instant(rs, "latest")).optional()
+                .filter(java.util.Objects::nonNull);
     }
 
     /** When {@code instrument} was first recorded at {@code timepoint} for the journey. */

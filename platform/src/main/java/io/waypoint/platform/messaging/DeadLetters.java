@@ -18,6 +18,14 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -26,7 +34,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * key to {@code <topic>.<group>.dlq}; the consumer commits past it and goes on. Headers: Spring Kafka's
  * {@code kafka_dlt-original-topic/-partition/-offset}, {@code kafka_dlt-exception-fqcn/-message}, plus
  * {@value #STAGE_HEADER} ({@code deserialization} or {@code handling}). The stack trace is left out so a
- * dead letter stays about as small as the original record.
+ * dead letter stays about as small as the original record. A failure of the service's own database is retried
+ * with back-off until it recovers: the record keeps its place and is never dead-lettered for it.
  */
 public final class DeadLetters {
 
@@ -44,8 +53,10 @@ public final class DeadLetters {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record, exception) -> {
             String group = KafkaUtils.getConsumerGroupId() != null ? KafkaUtils.getConsumerGroupId() : application;
             String dlq = Topic.dlqName(record.topic(), group);
-            if (created.add(dlq)) {
+            if (!created.contains(dlq)) {
+                // if this fails the record is not recovered: it is retried, never dropped
                 admin.createOrModifyTopics(TopicBuilder.name(dlq).partitions(partitions).replicas(replicas).build());
+                created.add(dlq);
             }
             meters.counter("waypoint.dead.letters", "topic", record.topic(), "group", group,
                     "stage", isDeserialization(exception) ? "deserialization" : "handling").increment();
@@ -61,7 +72,28 @@ public final class DeadLetters {
         });
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(100L, retries));
         handler.addNotRetryableExceptions(NonRetryableEventException.class, DeserializationException.class);
+        // an outage of the service's own database is no fault of the record: wait it out, never dead-letter
+        handler.setBackOffFunction((record, exception) -> isTransient(exception) ? outageBackOff() : null);
         return handler;
+    }
+
+    /** Unbounded retries, 0.5 s doubling to at most 30 s: well inside max.poll.interval.ms, so no rebalance. */
+    private static BackOff outageBackOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500L, 2.0);
+        backOff.setMaxInterval(30_000L);
+        return backOff;
+    }
+
+    /** Failures of the database or transaction infrastructure that go away by themselves. */
+    static boolean isTransient(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                    || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDeserialization(Throwable exception) {

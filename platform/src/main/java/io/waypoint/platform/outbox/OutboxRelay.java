@@ -1,6 +1,7 @@
 package io.waypoint.platform.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,6 +55,16 @@ public class OutboxRelay implements SmartLifecycle {
         this.sendTimeout = sendTimeout;
         this.published = Counter.builder("waypoint.outbox.published").description("Outbox rows sent to Kafka")
                 .register(meters);
+        Gauge.builder("waypoint.outbox.pending", this, OutboxRelay::pendingRows)
+                .description("Outbox rows not yet sent: the relay's lag").register(meters);
+    }
+
+    private double pendingRows() {
+        try {
+            return jdbc.sql("SELECT count(*) FROM outbox").query(Long.class).single();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     public void wakeUp() {

@@ -9,9 +9,12 @@ import io.waypoint.schemas.Events;
 import io.waypoint.schemas.Topic;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -52,6 +55,7 @@ public class PlatformTestApplication {
     @Component
     public static class IntakeListener {
         private final List<SpecificRecord> handled = new CopyOnWriteArrayList<>();
+        private final Map<String, Integer> failures = new ConcurrentHashMap<>();
         private final Inbox inbox;
 
         public IntakeListener(Inbox inbox) {
@@ -70,6 +74,10 @@ public class PlatformTestApplication {
             }
             if (event instanceof PatientReferred referred && referred.getReferralId().startsWith("poison")) {
                 throw new IllegalArgumentException("cannot handle " + referred.getReferralId());
+            }
+            if (event instanceof PatientReferred referred && referred.getReferralId().startsWith("flaky")
+                    && failures.merge(referred.getReferralId(), 1, Integer::sum) <= 4) {
+                throw new TransientDataAccessResourceException("database briefly unavailable");
             }
             handled.add(event);
         }

@@ -347,6 +347,8 @@ public final class DemoJourney {
 
     /** Daily check-ins and a favourable adverse event after the first dose. */
     private void followUpAfterFirstDose(String journeyId, Instant initialDoseAt, int dosingNumber) {
+        // records after followup-service has seen the dosing session end, as a clinic's staff would
+        awaitStage(journeyId, Set.of("INTEGRATION_" + dosingNumber), "to see dosing session " + dosingNumber + " end");
         DemoPlan.FollowUp f = plan.followUp();
         String path = "/api/v1/journeys/" + journeyId;
         for (int dayNumber : f.checkInDays()) {

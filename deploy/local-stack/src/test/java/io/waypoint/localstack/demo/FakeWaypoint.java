@@ -41,6 +41,7 @@ final class FakeWaypoint implements AutoCloseable {
     private final HttpServer server;
     private int careTeamLookups;
     private int followupCommands;
+    private int lastDosingCompleted;
     private int outcomes;
 
     FakeWaypoint() throws IOException {
@@ -99,7 +100,7 @@ final class FakeWaypoint implements AutoCloseable {
                 respond(exchange, 201, Map.of());
             }
             case String s when s.equals("GET " + journeyPath) -> respond(exchange, 200, Map.of("journeyId", JOURNEY,
-                    "stage", outcomes >= 3 ? "COMPLETED" : "OUTCOME", "completed", outcomes >= 3));
+                    "stage", stage(), "completed", outcomes >= 3));
             default -> {
                 if (method.equals("POST") && appointment.matches()) {
                     onAppointmentCommand(exchange, appointment.group(1), appointment.group(2), body);
@@ -128,6 +129,7 @@ final class FakeWaypoint implements AutoCloseable {
             case "dosing-completion" -> {
                 appointment.put("status", "COMPLETED");
                 int number = (Integer) appointment.get("dosingNumber");
+                lastDosingCompleted = number;
                 Instant start = Instant.parse((String) appointment.get("start"));
                 int[] days = {1, 7, 14};
                 for (int i = 0; i < days.length; i++) {
@@ -142,6 +144,14 @@ final class FakeWaypoint implements AutoCloseable {
             default -> { }
         }
         respond(exchange, 201, Map.of());
+    }
+
+    /** Like followup-service: INTEGRATION_n after dosing session n ends, then OUTCOME, then COMPLETED. */
+    private String stage() {
+        if (outcomes >= 3) {
+            return "COMPLETED";
+        }
+        return lastDosingCompleted < 3 ? "INTEGRATION_" + lastDosingCompleted : "OUTCOME";
     }
 
     private void book(String id, String kind, int sequence, Integer dosingNumber, Instant start, Duration length) {

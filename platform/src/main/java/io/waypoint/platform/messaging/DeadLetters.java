@@ -1,5 +1,6 @@
 package io.waypoint.platform.messaging;
 
+import io.waypoint.schemas.EventCodec;
 import io.waypoint.schemas.Topic;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -71,7 +72,8 @@ public final class DeadLetters {
                     new RecordHeader(STAGE_HEADER, stage.getBytes(StandardCharsets.UTF_8))});
         });
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(100L, retries));
-        handler.addNotRetryableExceptions(NonRetryableEventException.class, DeserializationException.class);
+        handler.addNotRetryableExceptions(NonRetryableEventException.class, DeserializationException.class,
+                EventCodec.UndecodableEventException.class);
         // an outage of the service's own database is no fault of the record: wait it out, never dead-letter
         handler.setBackOffFunction((record, exception) -> isTransient(exception) ? outageBackOff() : null);
         return handler;
@@ -98,7 +100,7 @@ public final class DeadLetters {
 
     private static boolean isDeserialization(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof DeserializationException) {
+            if (t instanceof DeserializationException || t instanceof EventCodec.UndecodableEventException) {
                 return true;
             }
         }

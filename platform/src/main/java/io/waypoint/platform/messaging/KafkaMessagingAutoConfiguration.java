@@ -3,13 +3,14 @@ package io.waypoint.platform.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.waypoint.schemas.Topic;
-import io.waypoint.schemas.WaypointAvroDeserializer;
+import io.waypoint.schemas.EventCodec;
 import io.waypoint.schemas.WaypointAvroSerializer;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,11 +25,12 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
 
 /**
- * Kafka wiring shared by every service: Avro single-object serde on every producer and consumer, the
- * catalogue's topics, and dead-lettering of records that cannot be decoded or handled.
+ * Kafka wiring shared by every service: Avro single-object serde on every producer and consumer (decoded for the
+ * listener by {@link AvroRecordMessageConverter}), the catalogue's topics, and dead-lettering of records that
+ * cannot be decoded or handled.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 public class KafkaMessagingAutoConfiguration {
@@ -52,8 +54,8 @@ public class KafkaMessagingAutoConfiguration {
         return factory -> {
             Map<String, Object> defaults = new HashMap<>();
             defaults.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-            defaults.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
-            defaults.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, WaypointAvroDeserializer.class);
+            // values stay bytes until the listener's converter decodes them (see AvroRecordMessageConverter)
+            defaults.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
             defaults.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             factory.updateConfigs(withoutOverrides(defaults, factory.getConfigurationProperties()));
@@ -61,6 +63,13 @@ public class KafkaMessagingAutoConfiguration {
     }
 
     /** The defaults a service has not configured itself; the serde is always Waypoint's. */
+    /** Listeners receive decoded records; the consumer keeps the original bytes for dead letters. */
+    @Bean
+    @ConditionalOnMissingBean(RecordMessageConverter.class)
+    RecordMessageConverter waypointRecordMessageConverter(EventCodec codec) {
+        return new AvroRecordMessageConverter(codec);
+    }
+
     private static Map<String, Object> withoutOverrides(Map<String, Object> defaults, Map<String, Object> configured) {
         Map<String, Object> result = new HashMap<>(defaults);
         result.keySet().removeIf(key -> configured.containsKey(key)

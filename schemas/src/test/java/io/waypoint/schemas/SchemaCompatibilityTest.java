@@ -2,9 +2,11 @@ package io.waypoint.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waypoint.events.scheduling.DoseAdministered;
 import io.waypoint.schemas.compat.CompatibilityChecker;
 import io.waypoint.schemas.compat.CompatibilityChecker.Kind;
 import io.waypoint.schemas.compat.CompatibilityChecker.Problem;
+import io.waypoint.schemas.compat.ContractForm;
 import io.waypoint.schemas.compat.PublishedSchema;
 import io.waypoint.schemas.compat.SchemaHistory;
 import java.io.IOException;
@@ -15,13 +17,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The build's compatibility gate: every current schema of the catalogue against every published version of
- * its record, both directions (full transitive), plus the rules of Waypoint contracts.
+ * its record, both directions (full transitive), plus the rules of Waypoint contracts: logical types, decimal
+ * precision and scale unchanged, and no change left unreleased.
  */
 class SchemaCompatibilityTest {
 
@@ -51,6 +55,38 @@ class SchemaCompatibilityTest {
         assertNone(CompatibilityChecker.check(CURRENT, HISTORY).stream()
                 .filter(p -> p.kind() == Kind.UNRELEASED || p.kind() == Kind.WITHDRAWN).toList());
         assertThat(HISTORY.recordNames()).containsExactlyInAnyOrderElementsOf(CURRENT.keySet());
+    }
+
+    @Test
+    void everyCurrentSchemaIsReleasedAsItIsNow() {
+        assertNone(CompatibilityChecker.check(CURRENT, HISTORY).stream()
+                .filter(p -> p.kind() == Kind.UNRELEASED_CHANGE).toList());
+        for (Map.Entry<String, Schema> record : CURRENT.entrySet()) {
+            assertThat(HISTORY.latest(record.getKey()).orElseThrow().contractForm())
+                    .as("contract form of the latest published %s", record.getKey())
+                    .isEqualTo(ContractForm.of(record.getValue()));
+        }
+    }
+
+    @Test
+    void aChangedScaleOfThePublishedAmountWouldFailTheBuildThoughTheWireFormIsTheSame() {
+        Schema dose = CURRENT.get(DoseAdministered.getClassSchema().getFullName());
+        String json = dose.toString();
+        assertThat(json).contains("\"logicalType\":\"decimal\",\"precision\":7,\"scale\":2");
+        Schema rescaled = new Schema.Parser().parse(json.replace("\"precision\":7,\"scale\":2",
+                "\"precision\":7,\"scale\":3"));
+        assertThat(SchemaNormalization.parsingFingerprint64(rescaled))
+                .isEqualTo(SchemaNormalization.parsingFingerprint64(dose));
+
+        List<Problem> problems = CompatibilityChecker.check(Map.of(dose.getFullName(), rescaled),
+                SchemaHistory.of(HISTORY.versions(dose.getFullName())));
+
+        assertThat(problems).extracting(Problem::kind).containsExactlyInAnyOrder(Kind.INCOMPATIBLE,
+                Kind.UNRELEASED_CHANGE);
+        assertThat(problems).filteredOn(p -> p.kind() == Kind.INCOMPATIBLE).singleElement().asString()
+                .contains("field 'amountMg' is decimal(7,3) (bytes) but v1 published it as decimal(7,2) (bytes)");
+        assertThat(problems).filteredOn(p -> p.kind() == Kind.UNRELEASED_CHANGE).singleElement().asString()
+                .contains(CompatibilityChecker.RELEASE_COMMAND);
     }
 
     @Test

@@ -19,6 +19,14 @@ public record PublishedSchema(String fullName, int version, String resource, Sch
         return SchemaNormalization.parsingFingerprint64(schema);
     }
 
+    /**
+     * The schema's contract form: the wire form plus logical types, decimal precision and scale, defaults and
+     * aliases. Two versions of a record differ in it, or they are the same version.
+     */
+    public String contractForm() {
+        return ContractForm.of(schema);
+    }
+
     /** e.g. {@code io.waypoint.events.intake.PatientEnrolled v1}. */
     public String label() {
         return fullName + " v" + version;

@@ -177,7 +177,7 @@ public final class SchemaHistory {
 
     /**
      * What makes this history inconsistent: a file named after another record than the schema it holds,
-     * gaps in the version numbers, a version identical on the wire to the one before it, stray files.
+     * gaps in the version numbers, a version whose contract form equals the one before it, stray files.
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -196,8 +196,9 @@ public final class SchemaHistory {
                     problems.add(record.getKey() + ": expected v" + expected + " but found v" + version.version()
                             + " (versions are numbered 1, 2, 3... without gaps)");
                 }
-                if (previous != null && previous.fingerprint() == version.fingerprint()) {
-                    problems.add(version.label() + " is identical on the wire to v" + previous.version());
+                if (previous != null && previous.contractForm().equals(version.contractForm())) {
+                    problems.add(version.label() + " is the same contract as v" + previous.version()
+                            + " (only documentation differs)");
                 }
                 previous = version;
                 expected = version.version() + 1;

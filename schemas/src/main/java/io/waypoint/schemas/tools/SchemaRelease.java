@@ -3,6 +3,7 @@ package io.waypoint.schemas.tools;
 import io.waypoint.schemas.compat.CompatibilityChecker;
 import io.waypoint.schemas.compat.CompatibilityChecker.Kind;
 import io.waypoint.schemas.compat.CompatibilityChecker.Problem;
+import io.waypoint.schemas.compat.ContractForm;
 import io.waypoint.schemas.compat.PublishedSchema;
 import io.waypoint.schemas.compat.SchemaHistory;
 import java.io.IOException;
@@ -19,9 +20,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 
 /**
- * Releases the schemas of the topic catalogue: every record whose current schema differs on the wire
- * (parsing canonical form fingerprint) from its latest published version is written to the history as
- * the next version, standalone, and the history index is rewritten. Nothing is written when a current
+ * Releases the schemas of the topic catalogue: every record whose current schema differs in its contract form
+ * (wire form plus logical types, decimal precision and scale, defaults and aliases; see {@link ContractForm})
+ * from its latest published version is written to the history as the next version, standalone, and the history
+ * index is rewritten. Nothing is written when a current
  * schema breaks a compatibility rule against the history.
  *
  * <p>{@code ./mvnw -pl schemas compile exec:java@release-schemas}; arguments: the history source folder and,
@@ -68,25 +70,26 @@ public final class SchemaRelease {
     /**
      * The text of a released version: the schema with its nested named types inlined, pretty-printed, without
      * the Java code generation hint {@code avro.java.string} (a contract is language-neutral; the hint has no
-     * effect on the wire or on the fingerprint).
+     * effect on the wire, on the fingerprint or on the contract form).
      */
     public static String publishedForm(Schema schema) {
         String neutral = JAVA_STRING_HINT.matcher(schema.toString()).replaceAll("");
         Schema published = new Schema.Parser().parse(neutral);
-        if (SchemaNormalization.parsingFingerprint64(published) != SchemaNormalization.parsingFingerprint64(schema)) {
-            throw new IllegalStateException("Publishing changed the wire form of " + schema.getFullName());
+        if (SchemaNormalization.parsingFingerprint64(published) != SchemaNormalization.parsingFingerprint64(schema)
+                || !ContractForm.of(published).equals(ContractForm.of(schema))) {
+            throw new IllegalStateException("Publishing changed the contract of " + schema.getFullName());
         }
         return published.toString(true) + "\n";
     }
 
     /**
-     * Publishes the next version of every record of {@code current} that changed on the wire since its
+     * Publishes the next version of every record of {@code current} whose contract form changed since its
      * latest published version in {@code folder}, then rewrites the index.
      */
     public static Release release(Map<String, Schema> current, Path folder) throws IOException {
         SchemaHistory history = SchemaHistory.fromDirectory(folder);
         List<Problem> problems = CompatibilityChecker.check(current, history).stream()
-                .filter(problem -> problem.kind() != Kind.UNRELEASED)
+                .filter(problem -> problem.kind() != Kind.UNRELEASED && problem.kind() != Kind.UNRELEASED_CHANGE)
                 .toList();
         if (!problems.isEmpty()) {
             return new Release(List.of(), problems);
@@ -96,7 +99,7 @@ public final class SchemaRelease {
         for (Map.Entry<String, Schema> record : current.entrySet()) {
             Schema schema = record.getValue();
             Optional<PublishedSchema> latest = history.latest(record.getKey());
-            if (latest.isPresent() && latest.get().fingerprint() == SchemaNormalization.parsingFingerprint64(schema)) {
+            if (latest.isPresent() && latest.get().contractForm().equals(ContractForm.of(schema))) {
                 continue;
             }
             int version = latest.map(PublishedSchema::version).orElse(0) + 1;

@@ -19,6 +19,12 @@ class SchemaHistoryTest {
              "fields": [{"name": "referralId", "type": "string"},
                         {"name": "note", "type": ["null", "string"], "default": null}]}""";
 
+    private static final String DOSE_V1 = """
+            {"type": "record", "name": "DoseLogged", "namespace": "io.waypoint.fixtures",
+             "fields": [{"name": "amountMg", "type": {"type": "bytes", "logicalType": "decimal", "precision": 7,
+                                                      "scale": 2}},
+                        {"name": "lotNumber", "type": "string", "default": "UNRECORDED"}]}""";
+
     @TempDir
     Path folder;
 
@@ -57,9 +63,23 @@ class SchemaHistoryTest {
                         + " waypoint/schema-history/io.waypoint.fixtures.DoseLogged/latest.avsc",
                 "waypoint/schema-history/io.waypoint.fixtures.DoseLogged/v1.avsc holds"
                         + " io.waypoint.fixtures.ReferralTriaged, not io.waypoint.fixtures.DoseLogged",
-                "io.waypoint.fixtures.ReferralTriaged v2 is identical on the wire to v1",
+                "io.waypoint.fixtures.ReferralTriaged v2 is the same contract as v1 (only documentation differs)",
                 "io.waypoint.fixtures.ReferralTriaged: expected v3 but found v4 (versions are numbered 1, 2, 3..."
                         + " without gaps)");
+    }
+
+    @Test
+    void versionsThatDifferOnlyInDefaultsOrLogicalTypesAreDistinctButDocumentationIsNot() throws IOException {
+        write("io.waypoint.fixtures.ReferralTriaged/v1.avsc", V2);
+        write("io.waypoint.fixtures.ReferralTriaged/v2.avsc", V2.replace("\"default\": null",
+                "\"default\": null, \"doc\": \"documented\""));
+        write("io.waypoint.fixtures.DoseLogged/v1.avsc", DOSE_V1);
+        write("io.waypoint.fixtures.DoseLogged/v2.avsc", DOSE_V1.replace("\"scale\": 2", "\"scale\": 3"));
+        write("io.waypoint.fixtures.DoseLogged/v3.avsc", DOSE_V1.replace("\"scale\": 2", "\"scale\": 3")
+                .replace("\"UNRECORDED\"", "\"UNKNOWN\""));
+
+        assertThat(SchemaHistory.fromDirectory(folder).problems()).containsExactly(
+                "io.waypoint.fixtures.ReferralTriaged v2 is the same contract as v1 (only documentation differs)");
     }
 
     @Test

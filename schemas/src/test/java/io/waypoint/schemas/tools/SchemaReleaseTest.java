@@ -22,6 +22,7 @@ class SchemaReleaseTest {
 
     private static final String TRIAGED = "io.waypoint.fixtures.ReferralTriaged";
     private static final String DOSE_LOGGED = "io.waypoint.fixtures.DoseLogged";
+    private static final String DOSE_MEASURED = "io.waypoint.fixtures.DoseMeasured";
 
     @TempDir
     Path folder;
@@ -97,6 +98,36 @@ class SchemaReleaseTest {
     }
 
     @Test
+    void aChangeOfADefaultIsTheNextVersionThoughTheWireFormIsTheSame() throws IOException {
+        SchemaRelease.release(catalogue(measured("v1")), folder);
+        Schema changed = measured("candidates/DoseMeasured-lot-number-default-changed");
+
+        Release release = SchemaRelease.release(catalogue(changed), folder);
+
+        assertThat(release.succeeded()).isTrue();
+        assertThat(release.published()).extracting(PublishedSchema::label).containsExactly(DOSE_MEASURED + " v2");
+        SchemaHistory history = SchemaHistory.fromDirectory(folder);
+        assertThat(history.problems()).isEmpty();
+        assertThat(history.latest(DOSE_MEASURED).orElseThrow().schema().getField("lotNumber").defaultVal())
+                .isEqualTo("UNKNOWN");
+        assertThat(SchemaRelease.release(catalogue(changed), folder).published()).isEmpty();
+    }
+
+    @Test
+    void aChangeOfADecimalScaleIsRefusedThoughTheWireFormIsTheSame() throws IOException {
+        SchemaRelease.release(catalogue(measured("v1")), folder);
+
+        Release release = SchemaRelease.release(catalogue(measured("candidates/DoseMeasured-amount-scale-3")), folder);
+
+        assertThat(release.succeeded()).isFalse();
+        assertThat(release.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(Kind.INCOMPATIBLE);
+            assertThat(problem.message()).startsWith("field 'amountMg' is decimal(7,3)");
+        });
+        assertThat(Files.exists(folder.resolve(DOSE_MEASURED + "/v2.avsc"))).isFalse();
+    }
+
+    @Test
     void publishedFormIsStandaloneAndLanguageNeutral() {
         String published = SchemaRelease.publishedForm(SessionScheduled.getClassSchema());
 
@@ -116,6 +147,10 @@ class SchemaReleaseTest {
 
     private static Schema published(String record, int version) throws IOException {
         return parse("compat/history/" + record + "/v" + version + ".avsc");
+    }
+
+    private static Schema measured(String name) throws IOException {
+        return parse("compat/logical/" + (name.startsWith("v") ? DOSE_MEASURED + "/" : "") + name + ".avsc");
     }
 
     private static Schema candidate(String name) throws IOException {

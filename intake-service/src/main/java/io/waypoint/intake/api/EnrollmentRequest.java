@@ -1,5 +1,6 @@
 package io.waypoint.intake.api;
 
+import io.waypoint.platform.validation.NotAfterNow;
 import io.waypoint.intake.journey.EnrollmentCommand;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,9 +9,9 @@ import java.time.Instant;
 
 public record EnrollmentRequest(
         @NotNull @Min(0) @Max(80) Integer baselineCaps5Total,
-        @NotNull Instant baselineAt,
+        @NotNull @NotAfterNow Instant baselineAt,
         @NotNull Boolean pregnancyTestRequired,
-        @NotNull Instant occurredAt) {
+        @NotNull @NotAfterNow Instant occurredAt) {
 
     EnrollmentCommand toCommand() {
         return new EnrollmentCommand(baselineCaps5Total, baselineAt, pregnancyTestRequired, occurredAt);

@@ -21,13 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@code Idempotency-Key} header: the first request with a key runs, and its response is stored in the same
  * transaction as its effects; the same key again returns that response with no second effect. A request that
- * fails stores nothing, so it may be retried with its key. Reusing a key for a different request is refused.
+ * fails stores nothing, so it may be retried with its key. Reusing a key for a different request is refused (422);
+ * a key longer than {@value #MAX_KEY_LENGTH} characters is an invalid request (400 naming the header).
  */
 @Component
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final int MAX_KEY_LENGTH = 200;
 
     private final IdempotencyStore store;
     private final TransactionTemplate tx;
@@ -52,9 +54,8 @@ public class IdempotentRequests {
         if (key == null || key.isBlank()) {
             return command.get();
         }
-        if (key.length() > 200) {
-            throw new RuleViolationException("idempotency-key-invalid", "Idempotency key too long",
-                    "An Idempotency-Key has at most 200 characters.", Map.of("maxLength", 200));
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidHeaderException(HEADER, "must be at most " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(method + " " + path + " " + json.writeValueAsString(request));
         return tx.execute(status -> {

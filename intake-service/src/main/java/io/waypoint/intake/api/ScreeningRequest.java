@@ -1,5 +1,6 @@
 package io.waypoint.intake.api;
 
+import io.waypoint.platform.validation.NotAfterNow;
 import io.waypoint.intake.eligibility.CssrsScreen;
 import io.waypoint.intake.journey.ScreeningCommand;
 import jakarta.validation.Valid;
@@ -17,7 +18,7 @@ public record ScreeningRequest(
         @NotNull @Valid Cssrs cssrs,
         List<@NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String> exclusionCodes,
         List<@NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String> medicationClasses,
-        @NotNull Instant occurredAt) {
+        @NotNull @NotAfterNow Instant occurredAt) {
 
     public record Cssrs(@NotNull Boolean wishToBeDead, @NotNull Boolean activeThoughts,
                         @NotNull Boolean methodThoughts, @NotNull Boolean intent, @NotNull Boolean planWithIntent,

@@ -3,6 +3,7 @@ package io.waypoint.intake.messaging;
 import io.waypoint.events.common.Envelope;
 import io.waypoint.events.frontdesk.PatientDetailsUpdated;
 import io.waypoint.events.frontdesk.ReferralReceived;
+import io.waypoint.intake.journey.Identifiers;
 import io.waypoint.intake.journey.NewReferral;
 import io.waypoint.intake.journey.PatientDetailsUpdate;
 import io.waypoint.intake.workflow.IntakeWorkflow;
@@ -18,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Referrals and demographic corrections from front-desk systems ({@code waypoint.frontdesk.v1}). A redelivered
  * record (same eventId) is skipped by the inbox; a second referral with a known referral id opens no second
- * journey. A record that can never be applied goes to the dead-letter topic at once.
+ * journey. A record that can never be applied goes to the dead-letter topic at once, among them one whose referral
+ * or site id is not a code (they are published and logged); error messages name fields, never their values.
  */
 @Component
 public class FrontdeskListener {
@@ -49,10 +51,10 @@ public class FrontdeskListener {
     }
 
     private void refer(ReferralReceived referral, Envelope envelope) {
-        if (referral.getReferralId().isBlank() || referral.getSiteId().isBlank()
-                || referral.getGivenName().isBlank() || referral.getFamilyName().isBlank()) {
-            throw new NonRetryableEventException("Referral " + referral.getReferralId()
-                    + " lacks a referral id, site or name");
+        requireCode("ReferralReceived", "referralId", referral.getReferralId());
+        requireCode("ReferralReceived", "siteId", referral.getSiteId());
+        if (referral.getGivenName().isBlank() || referral.getFamilyName().isBlank()) {
+            throw new NonRetryableEventException("Referral " + referral.getReferralId() + " lacks a name");
         }
         try {
             workflow.refer(new NewReferral(referral.getReferralId(), referral.getSiteId(), referral.getGivenName(),
@@ -65,11 +67,23 @@ public class FrontdeskListener {
     }
 
     private void update(PatientDetailsUpdated update) {
+        requireCode("PatientDetailsUpdated", "referralId", update.getReferralId());
         boolean updated = workflow.updateDetails(new PatientDetailsUpdate(update.getReferralId(),
                 update.getGivenName(), update.getFamilyName(), update.getBirthDate(), update.getEmail(),
                 update.getPhone()));
         if (!updated) {
             throw new NonRetryableEventException("No journey for referral " + update.getReferralId());
+        }
+    }
+
+    /**
+     * Identifiers are published and logged, so they must be codes. The message names the field, never the value:
+     * a value that is not a code may be anything, a patient's name included.
+     */
+    private static void requireCode(String type, String field, String value) {
+        if (!Identifiers.isCode(value)) {
+            throw new NonRetryableEventException(type + " refused: its " + field + " is not a code ("
+                    + Identifiers.MESSAGE + ")");
         }
     }
 }

@@ -13,6 +13,7 @@ import io.waypoint.intake.journey.JourneyStatus;
 import io.waypoint.intake.journey.NewReferral;
 import io.waypoint.intake.journey.PatientDetailsUpdate;
 import io.waypoint.intake.journey.ScreeningCommand;
+import io.waypoint.intake.journey.SiteZones;
 import io.waypoint.intake.journey.Violation;
 import io.waypoint.intake.journey.WithdrawalCommand;
 import io.waypoint.intake.messaging.IntakeEvents;
@@ -47,7 +48,7 @@ public class IntakeWorkflow {
     private final JourneyStore store;
     private final IntakeEvents events;
     private final Protocols protocols;
-    private final IntakeProperties properties;
+    private final SiteZones siteZones;
     private final Clock clock;
 
     public IntakeWorkflow(JourneyStore store, IntakeEvents events, Protocols protocols, IntakeProperties properties,
@@ -55,7 +56,7 @@ public class IntakeWorkflow {
         this.store = store;
         this.events = events;
         this.protocols = protocols;
-        this.properties = properties;
+        this.siteZones = properties.siteZones();
         this.clock = clock;
     }
 
@@ -80,7 +81,7 @@ public class IntakeWorkflow {
         if (known.isPresent()) {
             return duplicate(known.get());
         }
-        if (referral.birthDate().isAfter(LocalDate.ofInstant(referral.occurredAt(), properties.zone()))) {
+        if (referral.birthDate().isAfter(siteZones.dateAt(referral.siteId(), referral.occurredAt()))) {
             throw new RuleViolationException("birth-date-after-referral", "Birth date after referral",
                     "The birth date is after the referral date.", Map.of());
         }
@@ -108,7 +109,7 @@ public class IntakeWorkflow {
     /**
      * Records a screening and its eligibility decision under the journey's protocol profile (the configured
      * default for a journey screened for the first time). Age is computed from the stored birth date on the day
-     * the screening took place.
+     * the screening took place at the journey's site (the site's time zone, not UTC).
      */
     @Transactional
     public ScreeningOutcome screen(String journeyId, ScreeningCommand screening) {
@@ -116,7 +117,7 @@ public class IntakeWorkflow {
         reject(JourneyRules.screening(journey.status()));
         String profileName = journey.protocolProfile() != null ? journey.protocolProfile() : protocols.defaultProfile();
         ProtocolProfile profile = protocols.profile(profileName);
-        LocalDate screenedOn = LocalDate.ofInstant(screening.occurredAt(), properties.zone());
+        LocalDate screenedOn = siteZones.dateAt(journey.siteId(), screening.occurredAt());
         LocalDate birthDate = store.birthDate(journeyId).orElseThrow();
         if (screenedOn.isBefore(birthDate)) {
             throw new RuleViolationException("screening-before-birth", "Screening before birth",

@@ -2,6 +2,8 @@ package io.waypoint.intake.api;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -15,17 +17,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.waypoint.intake.journey.JourneyStatus;
+import io.waypoint.intake.protocol.IntakeProperties;
 import io.waypoint.intake.workflow.IntakeWorkflow;
 import io.waypoint.platform.problem.ConflictException;
 import io.waypoint.platform.problem.NotFoundException;
 import io.waypoint.platform.problem.ProblemHandler;
 import io.waypoint.platform.problem.RuleViolationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,11 +44,21 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(IntakeController.class)
-@Import(ProblemHandler.class)
+@Import({ProblemHandler.class, IntakeControllerProblemTest.FixedClock.class})
 class IntakeControllerProblemTest {
 
     private static final String PROBLEMS = "https://waypoint.example/problems/";
     private static final String JOURNEY = "5b0c1b36-7f4e-4d7c-9d55-2a0a2f3f1e11";
+    private static final Instant NOW = Instant.parse("2026-02-01T12:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(IntakeProperties.class)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
 
     @Autowired MockMvc mvc;
     @MockitoBean IntakeWorkflow workflow;
@@ -148,6 +169,102 @@ class IntakeControllerProblemTest {
                         """))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "screening-missing"));
+    }
+
+    @Test
+    void freeTextIdentifiersAreRefusedNamingTheFieldsButNotEchoingTheValues() throws Exception {
+        mvc.perform(post("/api/v1/referrals").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"referralId": "Referral for Ada Example", "siteId": "Ada's GP, 4 High St",
+                         "givenName": "Ada", "familyName": "Example", "birthDate": "1980-04-02",
+                         "occurredAt": "2026-01-05T09:00:00Z"}
+                        """))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("referralId", "siteId")))
+                .andExpect(content().string(not(containsString("Ada"))));
+
+        mvc.perform(post("/api/v1/journeys/{id}/consent", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"consentFormVersion": "signed by Ada Example on paper", "overnightStayAgreed": true,
+                         "recordingAgreed": true, "occurredAt": "2026-01-13T09:00:00Z"}
+                        """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(contains("consentFormVersion")))
+                .andExpect(content().string(not(containsString("Ada"))));
+        verifyNoInteractions(workflow);
+    }
+
+    @Test
+    void theDemoAndFrontDeskIdentifiersAreAccepted() throws Exception {
+        when(workflow.refer(any(), eq(null))).thenReturn(new IntakeWorkflow.ReferralOutcome(
+                "demo-1b4e28ba-2fa1-11d2-883f-0016d3cca427", JOURNEY, JourneyStatus.REFERRED, true));
+
+        mvc.perform(post("/api/v1/referrals").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"referralId": "demo-1b4e28ba-2fa1-11d2-883f-0016d3cca427", "siteId": "demo-clinic",
+                         "givenName": "Ada", "familyName": "Example", "birthDate": "1980-04-02",
+                         "occurredAt": "2026-01-05T09:00:00Z"}
+                        """))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/journeys/{id}/consent", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"consentFormVersion": "MAPP1-ICF-5.0", "overnightStayAgreed": true, "recordingAgreed": true,
+                         "occurredAt": "2026-01-13T09:00:00Z"}
+                        """))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void anOccurredAtBeyondTheClockSkewIsRefusedNamingIt() throws Exception {
+        mvc.perform(post("/api/v1/journeys/{id}/screening", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .content(screeningAt(NOW.plusSeconds(301))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[*].field").value(contains("occurredAt")))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("PT5M")));
+
+        mvc.perform(post("/api/v1/journeys/{id}/enrollment", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                        {"baselineCaps5Total": 40, "baselineAt": "2026-02-02T09:00:00Z",
+                         "pregnancyTestRequired": false, "occurredAt": "2026-02-02T10:00:00Z"}
+                        """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("baselineAt", "occurredAt")));
+        verifyNoInteractions(workflow);
+    }
+
+    @Test
+    void anOccurredAtWithinTheClockSkewIsAccepted() throws Exception {
+        when(workflow.screen(eq(JOURNEY), any())).thenReturn(
+                new IntakeWorkflow.ScreeningOutcome(UUID.randomUUID(), true, List.of()));
+
+        mvc.perform(post("/api/v1/journeys/{id}/screening", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .content(screeningAt(NOW.plusSeconds(300))))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void anInvalidHeaderIsA400NamingTheHeader() throws Exception {
+        doThrow(new InvalidHeaderException(IdempotentRequests.HEADER, "must be at most 200 characters"))
+                .when(idempotent).run(eq("k".repeat(201)), anyString(), anyString(), any(), any());
+
+        mvc.perform(post("/api/v1/journeys/{id}/screening", JOURNEY).contentType(MediaType.APPLICATION_JSON)
+                        .header(IdempotentRequests.HEADER, "k".repeat(201)).content(screeningAt(NOW)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be at most 200 characters"));
+    }
+
+    private static String screeningAt(Instant occurredAt) {
+        return """
+                {"ptsdDurationMonths": 12, "caps5Total": 40,
+                 "cssrs": {"wishToBeDead": false, "activeThoughts": false, "methodThoughts": false,
+                           "intent": false, "planWithIntent": false, "recentBehaviour": false},
+                 "occurredAt": "%s"}
+                """.formatted(occurredAt);
     }
 
     @Test

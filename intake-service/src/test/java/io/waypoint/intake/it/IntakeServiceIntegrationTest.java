@@ -33,11 +33,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The service with its real bindings: HTTP in, real Avro bytes out of and into Kafka, real PostgreSQL. */
 @WaypointServiceTest
+@TestPropertySource(properties = "waypoint.intake.sites.ny-clinic.zone=America/New_York")
 class IntakeServiceIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -294,7 +296,7 @@ class IntakeServiceIntegrationTest {
         assertThat(header(letter, DeadLetters.STAGE_HEADER)).isEqualTo("deserialization");
         assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(Topic.FRONTDESK.topicName());
         assertThat(letter.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
-        assertThat(header(letter, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
+        assertThat(header(letter, "kafka_dlt-exception-message")).contains("single-object");
 
         await().atMost(WAIT).until(() -> journeyOf(referralId).isPresent());
     }
@@ -315,6 +317,99 @@ class IntakeServiceIntegrationTest {
     }
 
     @Test
+    void ageIsComputedOnTheDateAtTheSiteNotInUtc() {
+        // 23:30 in New York on the eve of the 18th birthday; already the birthday in UTC
+        String screening = """
+                {"ptsdDurationMonths": 24, "caps5Total": 41, "cssrs": %s,
+                 "occurredAt": "2026-03-15T03:30:00Z"}""".formatted(NEGATIVE_CSSRS);
+        String inNewYork = referAdult("ny-clinic", LocalDate.of(2008, 3, 15));
+        String inUtc = referAdult("utc-clinic", LocalDate.of(2008, 3, 15));
+
+        Reply newYork = post("/api/v1/journeys/" + inNewYork + "/screening", screening);
+        Reply utc = post("/api/v1/journeys/" + inUtc + "/screening", screening);
+
+        assertThat(newYork.status()).isEqualTo(201);
+        assertThat(newYork.body().get("eligible").asBoolean()).isFalse();
+        assertThat(strings(newYork.body().get("reasons"))).containsExactly("AGE_BELOW_MINIMUM");
+        assertThat(utc.body().get("eligible").asBoolean()).isTrue();
+        assertThat(((ScreeningRecorded) topics.readJourney(Topic.INTAKE, inNewYork, 2, WAIT).get(1)).getAgeYears())
+                .isEqualTo(17);
+        assertThat(((ScreeningRecorded) topics.readJourney(Topic.INTAKE, inUtc, 2, WAIT).get(1)).getAgeYears())
+                .isEqualTo(18);
+    }
+
+    @Test
+    void aCommandThatHappensLaterThanTheClockAllowsIsRefusedAndChangesNothing() {
+        String site = "future-" + UUID.randomUUID();
+        Reply referral = post("/api/v1/referrals", referralBody(null, site)
+                .replace("2026-01-05T09:00:00Z", Instant.now().plus(Duration.ofHours(1)).toString()));
+
+        assertThat(referral.status()).isEqualTo(400);
+        assertThat(referral.body().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("occurredAt");
+        assertThat(jdbc.sql("SELECT count(*) FROM journey WHERE site_id = :site").param("site", site)
+                .query(Long.class).single()).isZero();
+
+        String journeyId = refer("site-1", null);
+        Reply withdrawal = post("/api/v1/journeys/" + journeyId + "/withdrawal", "{\"reason\": \"PARTICIPANT_DECISION\","
+                + " \"occurredAt\": \"" + Instant.now().plus(Duration.ofMinutes(10)) + "\"}");
+        assertThat(withdrawal.status()).isEqualTo(400);
+        assertThat(withdrawal.body().at("/errors/0/field").asString()).isEqualTo("occurredAt");
+        assertThat(count("withdrawal", journeyId)).isZero();
+        assertThat(post("/api/v1/journeys/" + journeyId + "/withdrawal", "{\"reason\": \"PARTICIPANT_DECISION\","
+                + " \"occurredAt\": \"" + Instant.now().plus(Duration.ofMinutes(1)) + "\"}").status())
+                .as("within the clock skew").isEqualTo(201);
+    }
+
+    @Test
+    void anOverlongIdempotencyKeyIsAnInvalidRequestNamingTheHeader() {
+        String site = "key-" + UUID.randomUUID();
+
+        Reply reply = post("/api/v1/referrals", referralBody(null, site), "k".repeat(201));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("type").asString()).isEqualTo("https://waypoint.example/problems/invalid-request");
+        assertThat(reply.body().at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(jdbc.sql("SELECT count(*) FROM journey WHERE site_id = :site").param("site", site)
+                .query(Long.class).single()).isZero();
+        assertThat(post("/api/v1/referrals", referralBody(null, site), "k".repeat(200)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aFrontDeskReferralWhoseIdsAreNotCodesIsDeadLetteredWithoutRepeatingThem() {
+        String key = "bad-" + UUID.randomUUID();
+        String freeTextId = "Referral of " + GIVEN_NAME + " " + FAMILY_NAME;
+        topics.send(Topic.FRONTDESK, key, ReferralReceived.newBuilder(referralReceived(key))
+                .setReferralId(freeTextId).build());
+        String badSiteKey = "bad-site-" + UUID.randomUUID();
+        topics.send(Topic.FRONTDESK, badSiteKey, ReferralReceived.newBuilder(referralReceived(badSiteKey))
+                .setSiteId("GP surgery of " + FAMILY_NAME).build());
+        String badUpdateKey = "bad-update-" + UUID.randomUUID();
+        topics.send(Topic.FRONTDESK, badUpdateKey, PatientDetailsUpdated.newBuilder()
+                .setEnvelope(frontdeskEnvelope(Instant.parse("2026-01-06T09:00:00Z")))
+                .setReferralId(GIVEN_NAME + " " + FAMILY_NAME).setPhone("+44 20 7946 0000").build());
+
+        String dlq = Topic.FRONTDESK.dlqName("intake-service");
+        ConsumerRecord<String, byte[]> referral = topics.read(dlq, r -> key.equals(r.key()), 1, WAIT).getFirst();
+        ConsumerRecord<String, byte[]> site = topics.read(dlq, r -> badSiteKey.equals(r.key()), 1, WAIT).getFirst();
+        ConsumerRecord<String, byte[]> update = topics.read(dlq, r -> badUpdateKey.equals(r.key()), 1, WAIT)
+                .getFirst();
+        assertThat(header(referral, "kafka_dlt-exception-message"))
+                .contains("ReferralReceived refused: its referralId is not a code");
+        assertThat(header(site, "kafka_dlt-exception-message"))
+                .contains("ReferralReceived refused: its siteId is not a code");
+        assertThat(header(update, "kafka_dlt-exception-message"))
+                .contains("PatientDetailsUpdated refused: its referralId is not a code");
+        for (ConsumerRecord<String, byte[]> letter : List.of(referral, site, update)) {
+            assertThat(header(letter, DeadLetters.STAGE_HEADER)).isEqualTo("handling");
+            assertThat(header(letter, "kafka_dlt-exception-message")).doesNotContain(GIVEN_NAME, FAMILY_NAME, "+44");
+        }
+        assertThat(journeyOf(freeTextId)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM journey WHERE referral_id = :r").param("r", badSiteKey)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void healthMetricsAndTheApiDescriptionAreServed() {
         assertThat(get("/actuator/health").body().get("status").asString()).isEqualTo("UP");
         assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class))
@@ -326,6 +421,12 @@ class IntakeServiceIntegrationTest {
         Reply reply = post("/api/v1/referrals", referralBody(referralId, siteId));
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.body().get("status").asString()).isEqualTo("REFERRED");
+        return reply.body().get("journeyId").asString();
+    }
+
+    private String referAdult(String siteId, LocalDate birthDate) {
+        Reply reply = post("/api/v1/referrals", referralBody(null, siteId).replace("1985-06-01", birthDate.toString()));
+        assertThat(reply.status()).isEqualTo(201);
         return reply.body().get("journeyId").asString();
     }
 

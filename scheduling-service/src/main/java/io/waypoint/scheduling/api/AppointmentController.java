@@ -23,11 +23,14 @@ public class AppointmentController {
     private final AppointmentService service;
     private final AppointmentStore appointments;
     private final Idempotency idempotency;
+    private final ClientTimes times;
 
-    public AppointmentController(AppointmentService service, AppointmentStore appointments, Idempotency idempotency) {
+    public AppointmentController(AppointmentService service, AppointmentStore appointments, Idempotency idempotency,
+                                 ClientTimes times) {
         this.service = service;
         this.appointments = appointments;
         this.idempotency = idempotency;
+        this.times = times;
     }
 
     @GetMapping
@@ -36,29 +39,34 @@ public class AppointmentController {
                 .orElseThrow(() -> new NotFoundException("appointment", appointmentId));
     }
 
-    /** 422 {@code preparation-incomplete} or {@code dosing-window-violated} when a dosing session may not start. */
+    /**
+     * 422 {@code preparation-incomplete}, {@code integration-incomplete} or {@code dosing-window-violated} when a
+     * dosing session may not start; 409 {@code journey-withdrawn} in a withdrawn journey.
+     */
     @PostMapping("/check-in")
     public ResponseEntity<AppointmentView> checkIn(@PathVariable String appointmentId,
                                                    @Valid @RequestBody Requests.OccurredAt request,
                                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.run(key, "check-in:" + appointmentId, HttpStatus.OK, AppointmentView.class,
-                () -> AppointmentView.of(service.checkIn(appointmentId, Cause.command(request.occurredAt()))));
+        Cause cause = times.command(request.occurredAt());
+        return idempotency.run(key, "check-in:" + appointmentId, request, HttpStatus.OK, AppointmentView.class,
+                () -> AppointmentView.of(service.checkIn(appointmentId, cause)));
     }
 
     @PostMapping("/completion")
     public ResponseEntity<AppointmentView> complete(@PathVariable String appointmentId,
                                                     @Valid @RequestBody Requests.OccurredAt request,
                                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.run(key, "completion:" + appointmentId, HttpStatus.OK, AppointmentView.class,
-                () -> AppointmentView.of(service.complete(appointmentId, Cause.command(request.occurredAt()))));
+        Cause cause = times.command(request.occurredAt());
+        return idempotency.run(key, "completion:" + appointmentId, request, HttpStatus.OK, AppointmentView.class,
+                () -> AppointmentView.of(service.complete(appointmentId, cause)));
     }
 
     @PostMapping("/no-show")
     public ResponseEntity<AppointmentView> noShow(@PathVariable String appointmentId,
                                                   @Valid @RequestBody Requests.NoShow request,
                                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.run(key, "no-show:" + appointmentId, HttpStatus.OK, AppointmentView.class,
-                () -> AppointmentView.of(service.noShow(appointmentId, request.reason(),
-                        Cause.command(request.occurredAt()))));
+        Cause cause = times.command(request.occurredAt());
+        return idempotency.run(key, "no-show:" + appointmentId, request, HttpStatus.OK, AppointmentView.class,
+                () -> AppointmentView.of(service.noShow(appointmentId, request.reason(), cause)));
     }
 }

@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The record of a checked-in dosing session. Protocol rules answer 422 with a stable problem type
  * ({@code pre-dose-check-not-passed}, {@code initial-dose-not-allowed}, {@code supplemental-dose-limit},
- * {@code supplemental-dose-amount}, {@code supplemental-dose-timing}, {@code session-maximum-exceeded},
- * {@code monitoring-too-short}, {@code safety-hold-active}, {@code no-free-slot}).
+ * {@code supplemental-dose-amount}, {@code supplemental-dose-timing}, {@code supplemental-dose-vitals-required},
+ * {@code supplemental-dose-vitals-out-of-range}, {@code session-maximum-exceeded}, {@code monitoring-too-short},
+ * {@code overnight-stay-required}, {@code dosing-sequence-violated}, {@code safety-hold-active}); a withdrawn
+ * journey answers 409 {@code journey-withdrawn}.
  */
 @RestController
 @RequestMapping("/api/v1/appointments/{appointmentId}")
@@ -27,10 +29,12 @@ public class DosingController {
 
     private final DosingService service;
     private final Idempotency idempotency;
+    private final ClientTimes times;
 
-    public DosingController(DosingService service, Idempotency idempotency) {
+    public DosingController(DosingService service, Idempotency idempotency, ClientTimes times) {
         this.service = service;
         this.idempotency = idempotency;
+        this.times = times;
     }
 
     @PostMapping("/pre-dose-check")
@@ -41,10 +45,10 @@ public class DosingController {
         PreDoseAnswers answers = new PreDoseAnswers(request.pregnancyTestNegative(), request.fastingConfirmed(),
                 request.contraindicatedMedicationAbsent(), request.cssrsNegative(),
                 new VitalSigns(v.systolicMmHg(), v.diastolicMmHg(), v.heartRateBpm(), v.temperatureCelsius()));
-        return idempotency.run(key, "pre-dose-check:" + appointmentId, HttpStatus.CREATED,
+        Cause cause = times.command(request.occurredAt());
+        return idempotency.run(key, "pre-dose-check:" + appointmentId, request, HttpStatus.CREATED,
                 Responses.PreDoseCheckResult.class, () -> {
-                    PreDoseResult result = service.preDoseCheck(appointmentId, answers,
-                            Cause.command(request.occurredAt()));
+                    PreDoseResult result = service.preDoseCheck(appointmentId, answers, cause);
                     return new Responses.PreDoseCheckResult(appointmentId, result.passed(), result.failedItems());
                 });
     }
@@ -53,14 +57,16 @@ public class DosingController {
     public ResponseEntity<Responses.DoseResult> dose(
             @PathVariable String appointmentId, @Valid @RequestBody Requests.DoseGiven request,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.run(key, "doses:" + appointmentId, HttpStatus.CREATED, Responses.DoseResult.class, () -> {
-            DosingService.DoseRecorded recorded = service.administer(appointmentId, request.doseKind(),
-                    request.amountMg(), request.lotNumber(), request.dispensedBy(), request.witnessedBy(),
-                    Cause.command(request.occurredAt()));
-            return new Responses.DoseResult(appointmentId, recorded.appointment().dosingNumber(),
-                    recorded.dose().kind(), recorded.dose().amountMg(), recorded.totalMg(),
-                    recorded.dose().administeredAt(), recorded.minutesSinceInitialDose());
-        });
+        Cause cause = times.command(request.occurredAt());
+        return idempotency.run(key, "doses:" + appointmentId, request, HttpStatus.CREATED,
+                Responses.DoseResult.class, () -> {
+                    DosingService.DoseRecorded recorded = service.administer(appointmentId, request.doseKind(),
+                            request.amountMg(), request.lotNumber(), request.dispensedBy(), request.witnessedBy(),
+                            cause);
+                    return new Responses.DoseResult(appointmentId, recorded.appointment().dosingNumber(),
+                            recorded.dose().kind(), recorded.dose().amountMg(), recorded.totalMg(),
+                            recorded.dose().administeredAt(), recorded.minutesSinceInitialDose());
+                });
     }
 
     @PostMapping("/vitals")
@@ -69,27 +75,32 @@ public class DosingController {
             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         VitalSigns vitals = new VitalSigns(request.systolicMmHg(), request.diastolicMmHg(), request.heartRateBpm(),
                 request.temperatureCelsius());
-        return idempotency.run(key, "vitals:" + appointmentId, HttpStatus.CREATED, Responses.VitalsResult.class,
-                () -> {
-                    DosingService.VitalsRecorded recorded = service.recordVitals(appointmentId, vitals,
-                            Cause.command(request.occurredAt()));
+        Cause cause = times.command(request.occurredAt());
+        return idempotency.run(key, "vitals:" + appointmentId, request, HttpStatus.CREATED,
+                Responses.VitalsResult.class, () -> {
+                    DosingService.VitalsRecorded recorded = service.recordVitals(appointmentId, vitals, cause);
                     return new Responses.VitalsResult(appointmentId, recorded.outOfRange(),
                             recorded.minutesSinceInitialDose());
                 });
     }
 
-    /** Discharge at {@code occurredAt}; books the integration sessions and the next dosing session. */
+    /**
+     * Discharge at {@code occurredAt}; books the integration sessions and the next dosing session. A session that
+     * finds no free slot is listed in {@code bookingsPending}; the completion stands.
+     */
     @PostMapping("/dosing-completion")
     public ResponseEntity<Responses.DosingCompletionResult> complete(
             @PathVariable String appointmentId, @Valid @RequestBody Requests.DosingCompletion request,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.run(key, "dosing-completion:" + appointmentId, HttpStatus.CREATED,
+        Cause cause = times.command(request.occurredAt());
+        return idempotency.run(key, "dosing-completion:" + appointmentId, request, HttpStatus.CREATED,
                 Responses.DosingCompletionResult.class, () -> {
                     DosingService.DosingCompleted completed = service.complete(appointmentId,
-                            request.overnightStay(), Cause.command(request.occurredAt()));
+                            request.overnightStay(), cause);
                     return new Responses.DosingCompletionResult(appointmentId,
                             completed.appointment().dosingNumber(), completed.totalMg(), completed.dischargedAt(),
-                            completed.overnightStay(), completed.booked().stream().map(AppointmentView::of).toList());
+                            completed.overnightStay(), completed.booked().stream().map(AppointmentView::of).toList(),
+                            completed.pending().stream().map(Responses.PendingBookingView::of).toList());
                 });
     }
 
@@ -97,8 +108,8 @@ public class DosingController {
     public ResponseEntity<AppointmentView> abort(
             @PathVariable String appointmentId, @Valid @RequestBody Requests.DosingAbort request,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return idempotency.run(key, "dosing-abort:" + appointmentId, HttpStatus.CREATED, AppointmentView.class,
-                () -> AppointmentView.of(service.abort(appointmentId, request.reason(),
-                        Cause.command(request.occurredAt()))));
+        Cause cause = times.command(request.occurredAt());
+        return idempotency.run(key, "dosing-abort:" + appointmentId, request, HttpStatus.CREATED,
+                AppointmentView.class, () -> AppointmentView.of(service.abort(appointmentId, request.reason(), cause)));
     }
 }

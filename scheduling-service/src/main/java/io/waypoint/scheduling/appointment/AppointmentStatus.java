@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The life of an appointment. A booked appointment is checked in, missed or cancelled; a checked-in one is
- * completed, or (a dosing session) aborted. Nothing leaves a final state.
+ * completed, or (a dosing session) aborted. Nothing leaves a final state. A withdrawal ends a checked-in session
+ * regardless: a dosing session is aborted, another session cancelled.
  */
 public enum AppointmentStatus {
     SCHEDULED,

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 
-/** Protocol profiles and the clinic calendar, from configuration. */
+/** Protocol profiles, the clinic calendar and how commands are accepted, from configuration. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ProtocolProperties.class, ClinicProperties.class})
+@EnableConfigurationProperties({ProtocolProperties.class, ClinicProperties.class, SchedulingProperties.class})
 public class SchedulingConfiguration {
 
     @Bean

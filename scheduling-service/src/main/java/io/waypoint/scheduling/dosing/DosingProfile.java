@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param sessionMaximumMg   the most a session may total
  * @param minimumMonitoring  monitoring after the initial dose before discharge
  * @param vitalLimits        vital signs above these are out of range
+ * @param overnightStayRequired whether a dosing session ends with an overnight stay at the site
  */
 public record DosingProfile(int maxSessions, DosingWindow window, Map<Integer, List<BigDecimal>> initialDosesMg,
                             Supplemental supplemental, BigDecimal sessionMaximumMg, Duration minimumMonitoring,
-                            VitalLimits vitalLimits) {
+                            VitalLimits vitalLimits, boolean overnightStayRequired) {
 
     public DosingProfile {
         if (maxSessions < 1) {
@@ -59,14 +60,28 @@ public record DosingProfile(int maxSessions, DosingWindow window, Map<Integer, L
      * @param maxDoses          supplemental doses allowed per session
      * @param fractionOfInitial the supplemental dose is exactly this fraction of the initial dose
      * @param minMinutes        earliest minute after the initial dose
-     * @param maxMinutes        latest minute after the initial dose
+     * @param maxMinutes        latest minute after the initial dose (inclusive, to the second)
+     * @param vitalsWithin      the supplemental dose needs vital signs within limits measured at most this long before it
      */
-    public record Supplemental(int maxDoses, BigDecimal fractionOfInitial, int minMinutes, int maxMinutes) {
+    public record Supplemental(int maxDoses, BigDecimal fractionOfInitial, int minMinutes, int maxMinutes,
+                               Duration vitalsWithin) {
         public Supplemental {
             Objects.requireNonNull(fractionOfInitial, "fraction-of-initial");
+            Objects.requireNonNull(vitalsWithin, "vitals-within");
             if (maxDoses < 0 || minMinutes < 0 || minMinutes > maxMinutes) {
                 throw new IllegalArgumentException("A supplemental dose needs max-doses >= 0 and min-minutes <= max-minutes");
             }
+            if (vitalsWithin.isNegative() || vitalsWithin.isZero()) {
+                throw new IllegalArgumentException("vitals-within must be positive");
+            }
+        }
+
+        public Duration earliest() {
+            return Duration.ofMinutes(minMinutes);
+        }
+
+        public Duration latest() {
+            return Duration.ofMinutes(maxMinutes);
         }
     }
 

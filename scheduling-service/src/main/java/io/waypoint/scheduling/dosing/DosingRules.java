@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,11 +30,15 @@ public final class DosingRules {
 
     /**
      * May dosing session {@code dosingNumber} start now? Session 1 needs every preparatory session
-     * completed; a later one must fall in the window after the previous session's initial dose.
+     * completed; a later one needs the previous cycle's integration sessions completed and must fall in the
+     * window after the previous session's initial dose.
      *
+     * @param completedIntegration  completed integration sessions of the previous dosing cycle
+     * @param requiredIntegration   integration sessions each dosing cycle needs before the next dosing session
      * @param previousInitialDoseAt the previous session's initial dose; null when there is none
      */
     public Optional<Violation> checkIn(int dosingNumber, int completedPreparatory, int requiredPreparatory,
+                                       int completedIntegration, int requiredIntegration,
                                        Instant previousInitialDoseAt, Instant checkInAt) {
         if (dosingNumber < 1 || dosingNumber > profile.maxSessions()) {
             return Optional.of(Violation.of("dosing-sessions-exhausted", "No further dosing session allowed",
@@ -52,6 +59,15 @@ public final class DosingRules {
             return Optional.of(Violation.of("previous-dosing-incomplete", "Previous dosing session has no dose",
                     "Dosing session " + dosingNumber + " needs an initial dose in session " + (dosingNumber - 1) + ".",
                     "dosingNumber", dosingNumber));
+        }
+        if (completedIntegration < requiredIntegration) {
+            return Optional.of(Violation.of("integration-incomplete", "Integration incomplete",
+                    "Dosing session " + dosingNumber + " needs " + requiredIntegration
+                            + " completed integration sessions of dosing session " + (dosingNumber - 1) + "; "
+                            + completedIntegration + " are completed.",
+                    "dosingNumber", dosingNumber,
+                    "completedIntegrationSessions", completedIntegration,
+                    "requiredIntegrationSessions", requiredIntegration));
         }
         long days = daysBetween(previousInitialDoseAt, checkInAt);
         DosingProfile.DosingWindow window = profile.window();
@@ -139,36 +155,60 @@ public final class DosingRules {
     }
 
     /**
-     * May this supplemental dose be given? At most the configured number, within the configured minutes of the
-     * initial dose, keeping the session total within the maximum, and exactly the configured fraction of the
-     * initial dose.
+     * May this supplemental dose be given? At most the configured number, within the configured time after the
+     * initial dose (compared to the second), right after vital signs within limits, keeping the total of every
+     * dose of the session within the maximum, and exactly the configured fraction of the initial dose.
      *
-     * @param initial the session's initial dose; null when none was given
+     * @param doses        the doses the session has had so far
+     * @param latestVitals the latest vital signs measured at or before {@code at}; null when none
      */
-    public Optional<Violation> supplementalDose(Dose initial, int supplementalGiven, BigDecimal amountMg,
-                                                Instant at, boolean safetyHoldActive) {
+    public Optional<Violation> supplementalDose(List<Dose> doses, BigDecimal amountMg, Instant at,
+                                                VitalsReading latestVitals, boolean safetyHoldActive) {
         DosingProfile.Supplemental rule = profile.supplemental();
         if (safetyHoldActive) {
             return Optional.of(safetyHold());
         }
+        Dose initial = doses.stream().filter(d -> d.kind() == DoseKind.INITIAL).findFirst().orElse(null);
         if (initial == null) {
             return Optional.of(Violation.of("initial-dose-missing", "No initial dose",
                     "A supplemental dose follows an initial dose.", "doseKind", "SUPPLEMENTAL"));
         }
+        long supplementalGiven = doses.stream().filter(d -> d.kind() == DoseKind.SUPPLEMENTAL).count();
         if (supplementalGiven >= rule.maxDoses()) {
             return Optional.of(Violation.of("supplemental-dose-limit", "Supplemental dose limit reached",
                     "At most " + rule.maxDoses() + " supplemental dose(s) per session.",
                     "maxSupplementalDoses", rule.maxDoses(), "supplementalDosesGiven", supplementalGiven));
         }
-        long minutes = Duration.between(initial.administeredAt(), at).toMinutes();
-        if (at.isBefore(initial.administeredAt()) || minutes < rule.minMinutes() || minutes > rule.maxMinutes()) {
+        Duration elapsed = Duration.between(initial.administeredAt(), at);
+        if (elapsed.compareTo(rule.earliest()) < 0 || elapsed.compareTo(rule.latest()) > 0) {
             return Optional.of(Violation.of("supplemental-dose-timing", "Supplemental dose outside its time window",
                     "The supplemental dose is given " + rule.minMinutes() + " to " + rule.maxMinutes()
-                            + " minutes after the initial dose; this is " + minutes + " minutes after it.",
-                    "minutesSinceInitialDose", minutes, "minMinutes", rule.minMinutes(),
-                    "maxMinutes", rule.maxMinutes()));
+                            + " minutes after the initial dose; this is " + elapsed + " after it.",
+                    "minutesSinceInitialDose", elapsed.toMinutes(), "sinceInitialDose", elapsed.toString(),
+                    "minMinutes", rule.minMinutes(), "maxMinutes", rule.maxMinutes()));
         }
-        Optional<Violation> maximum = sessionMaximum(initial.amountMg().add(amountMg));
+        Instant vitalsFrom = at.minus(rule.vitalsWithin());
+        if (latestVitals == null || latestVitals.measuredAt().isAfter(at)
+                || latestVitals.measuredAt().isBefore(vitalsFrom)) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("vitalsWithinMinutes", rule.vitalsWithin().toMinutes());
+            params.put("vitalsWithin", rule.vitalsWithin().toString());
+            if (latestVitals != null) {
+                params.put("latestVitalsAt", latestVitals.measuredAt().toString());
+            }
+            return Optional.of(new Violation("supplemental-dose-vitals-required", "Vital signs needed first",
+                    "The supplemental dose needs vital signs measured at most " + rule.vitalsWithin().toMinutes()
+                            + " minutes before it.", params));
+        }
+        List<VitalFlag> outOfRange = outOfRange(latestVitals.vitals());
+        if (!outOfRange.isEmpty()) {
+            return Optional.of(Violation.of("supplemental-dose-vitals-out-of-range", "Vital signs out of range",
+                    "The vital signs measured before the supplemental dose are out of range: " + outOfRange + ".",
+                    "outOfRange", outOfRange.stream().map(VitalFlag::name).toList(),
+                    "vitalsAt", latestVitals.measuredAt().toString()));
+        }
+        BigDecimal total = doses.stream().map(Dose::amountMg).reduce(amountMg, BigDecimal::add);
+        Optional<Violation> maximum = sessionMaximum(total);
         if (maximum.isPresent()) {
             return maximum;
         }
@@ -183,6 +223,40 @@ public final class DosingRules {
         return Optional.empty();
     }
 
+    /**
+     * Is {@code step} at {@code at} in order with what the session recorded before? Nothing precedes the
+     * check-in; the initial dose follows the pre-dose check; a supplemental dose the initial dose; discharge
+     * every dose.
+     */
+    public static Optional<Violation> sequence(SessionStep step, Instant at, SessionTimeline timeline) {
+        Optional<Violation> afterCheckIn = notBefore(step, at, SessionStep.CHECK_IN, timeline.checkedInAt());
+        if (afterCheckIn.isPresent()) {
+            return afterCheckIn;
+        }
+        return switch (step) {
+            case INITIAL_DOSE -> notBefore(step, at, SessionStep.PRE_DOSE_CHECK, timeline.preDoseCheckAt());
+            case SUPPLEMENTAL_DOSE -> notBefore(step, at, SessionStep.INITIAL_DOSE, timeline.doses().stream()
+                    .filter(d -> d.kind() == DoseKind.INITIAL).map(Dose::administeredAt).findFirst().orElse(null));
+            case DISCHARGE -> {
+                Dose last = timeline.doses().stream().max(Comparator.comparing(Dose::administeredAt)).orElse(null);
+                yield last == null ? Optional.empty() : notBefore(step, at,
+                        last.kind() == DoseKind.INITIAL ? SessionStep.INITIAL_DOSE : SessionStep.SUPPLEMENTAL_DOSE,
+                        last.administeredAt());
+            }
+            case CHECK_IN, PRE_DOSE_CHECK, VITALS -> Optional.empty();
+        };
+    }
+
+    private static Optional<Violation> notBefore(SessionStep step, Instant at, SessionStep earlier, Instant earlierAt) {
+        if (earlierAt == null || !at.isBefore(earlierAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(Violation.of("dosing-sequence-violated", "Out of order in the dosing session",
+                step + " at " + at + " cannot come before " + earlier + " at " + earlierAt + ".",
+                "step", step.name(), "occurredAt", at.toString(),
+                "mustFollow", earlier.name(), "mustFollowAt", earlierAt.toString()));
+    }
+
     /** The session total must not exceed the protocol's maximum. */
     public Optional<Violation> sessionMaximum(BigDecimal totalMg) {
         if (totalMg.compareTo(profile.sessionMaximumMg()) > 0) {
@@ -194,8 +268,11 @@ public final class DosingRules {
         return Optional.empty();
     }
 
-    /** May the session end with discharge at {@code dischargedAt}? Needs an initial dose and the minimum monitoring. */
-    public Optional<Violation> completion(Dose initial, Instant dischargedAt) {
+    /**
+     * May the session end with discharge at {@code dischargedAt}? Needs an initial dose, the minimum monitoring,
+     * and an overnight stay where the protocol requires one.
+     */
+    public Optional<Violation> completion(Dose initial, Instant dischargedAt, boolean overnightStay) {
         if (initial == null) {
             return Optional.of(Violation.of("initial-dose-missing", "No initial dose",
                     "A dosing session is completed after its initial dose; abort it otherwise.",
@@ -208,6 +285,11 @@ public final class DosingRules {
                             + " minutes after the initial dose; this is " + monitored.toMinutes() + " minutes after it.",
                     "monitoredMinutes", monitored.toMinutes(),
                     "minimumMonitoringMinutes", profile.minimumMonitoring().toMinutes()));
+        }
+        if (profile.overnightStayRequired() && !overnightStay) {
+            return Optional.of(Violation.of("overnight-stay-required", "Overnight stay required",
+                    "The protocol requires an overnight stay at the site after each dosing session.",
+                    "overnightStay", false, "overnightStayRequired", true));
         }
         return Optional.empty();
     }

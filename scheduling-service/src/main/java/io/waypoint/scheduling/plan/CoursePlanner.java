@@ -5,6 +5,7 @@ import io.waypoint.scheduling.dosing.DosingProfile.DosingWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,24 +43,52 @@ public final class CoursePlanner {
     }
 
     /**
-     * Integration session {@code sequence} of a dosing cycle: its configured day after the initial dose's date;
-     * the first one no later than the configured time after the initial dose.
+     * Integration session {@code sequence} of a dosing cycle on its configured day after the initial dose's date.
+     * The first one at any time from the clinic's opening on that day until the configured time after the initial
+     * dose; the others from the configured start time.
      */
     public SlotRequest integration(int sequence, Instant initialDoseAt, CareTeam team, List<String> rooms) {
         CoursePlan.Integration integration = plan.integration();
         LocalDate date = calendar.dateOf(initialDoseAt).plusDays(integration.dayOffsets().get(sequence - 1));
-        Instant latestStart = sequence == 1 ? initialDoseAt.plus(integration.firstWithin()) : null;
+        if (sequence == 1) {
+            return new SlotRequest(integration.duration(), integration.duration(), calendar.opens(),
+                    calendar.at(date, calendar.opens()), initialDoseAt.plus(integration.firstWithin()), rooms,
+                    team.therapistIds());
+        }
         return new SlotRequest(integration.duration(), integration.duration(), integration.startTime(),
-                calendar.at(date, integration.startTime()), latestStart, rooms, team.therapistIds());
+                calendar.at(date, integration.startTime()), null, rooms, team.therapistIds());
     }
 
-    /** The next dosing session: the first free slot from the target day, on or before the window's last day. */
+    /**
+     * The next dosing session: any day of the window after the previous initial dose, from the configured start
+     * time; search it over {@link #nextDosingDays(Instant)}.
+     */
     public SlotRequest nextDosing(Instant previousInitialDoseAt, CareTeam team, List<String> rooms) {
         CoursePlan.DosingSessions dosing = plan.dosing();
         LocalDate doseDate = calendar.dateOf(previousInitialDoseAt);
         return new SlotRequest(dosing.duration(), dosing.roomReservation(), dosing.startTime(),
-                calendar.at(doseDate.plusDays(window.targetDays()), dosing.startTime()),
+                calendar.at(doseDate.plusDays(window.minDays()), dosing.startTime()),
                 calendar.closingOf(doseDate.plusDays(window.maxDays())), rooms, team.therapistIds());
+    }
+
+    /**
+     * The days of the window after the previous initial dose in the order they are tried: the target day, then
+     * outwards one day at a time, the earlier of two equally distant days first.
+     */
+    public List<LocalDate> nextDosingDays(Instant previousInitialDoseAt) {
+        LocalDate doseDate = calendar.dateOf(previousInitialDoseAt);
+        List<LocalDate> days = new ArrayList<>();
+        days.add(doseDate.plusDays(window.targetDays()));
+        int span = Math.max(window.targetDays() - window.minDays(), window.maxDays() - window.targetDays());
+        for (int distance = 1; distance <= span; distance++) {
+            if (window.targetDays() - distance >= window.minDays()) {
+                days.add(doseDate.plusDays(window.targetDays() - distance));
+            }
+            if (window.targetDays() + distance <= window.maxDays()) {
+                days.add(doseDate.plusDays(window.targetDays() + distance));
+            }
+        }
+        return List.copyOf(days);
     }
 
     /**

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Attendance: check-in (a dosing session only when the protocol allows it to start), completion of preparatory
  * and integration sessions, no-shows, and the front desk's cancellations and moves. A front-desk event that
- * repeats a state already reached has no further effect.
+ * repeats a state already reached has no further effect. A withdrawn journey takes no check-in, completion or
+ * move (409 {@code journey-withdrawn}).
  */
 @Service
 public class AppointmentService {
@@ -45,21 +46,26 @@ public class AppointmentService {
 
     @Transactional
     public Appointment checkIn(String appointmentId, Cause cause) {
-        Appointment appointment = journeys.lock(appointmentId, cause);
+        Journeys.Locked locked = journeys.lock(appointmentId, cause);
+        Appointment appointment = locked.appointment();
         if (cause.fromEvent() && appointment.status() == AppointmentStatus.CHECKED_IN) {
             return appointment;
         }
+        JourneyPlan plan = locked.plan();
+        Journeys.requireActive(plan);
         Journeys.requireTransition(appointment, AppointmentStatus.CHECKED_IN);
-        JourneyPlan plan = journeys.plan(appointment);
         if (appointment.kind() == AppointmentKind.DOSING) {
             ProtocolProfile profile = protocols.get(plan.protocolProfile());
             int dosingNumber = appointment.dosingNumber();
             Instant previousInitialDose = dosingNumber > 1
                     ? dosing.initialDose(plan.journeyId(), dosingNumber - 1).map(Dose::administeredAt).orElse(null)
                     : null;
+            int completedIntegration = dosingNumber > 1 ? appointments.countInCycle(plan.journeyId(),
+                    AppointmentKind.INTEGRATION, dosingNumber - 1, AppointmentStatus.COMPLETED) : 0;
             Violations.enforce(new DosingRules(profile.dosing(), calendar.timeZone()).checkIn(dosingNumber,
                     appointments.count(plan.journeyId(), AppointmentKind.PREPARATORY, AppointmentStatus.COMPLETED),
-                    profile.plan().preparation().sessions(), previousInitialDose, cause.occurredAt()));
+                    profile.plan().preparation().sessions(), completedIntegration,
+                    profile.plan().integration().sessions(), previousInitialDose, cause.occurredAt()));
         }
         appointments.checkIn(appointmentId, cause.occurredAt());
         Appointment checkedIn = appointment.withStatus(AppointmentStatus.CHECKED_IN);
@@ -70,51 +76,55 @@ public class AppointmentService {
     /** A preparatory or integration session was held. */
     @Transactional
     public Appointment complete(String appointmentId, Cause cause) {
-        Appointment appointment = journeys.lock(appointmentId, cause);
+        Journeys.Locked locked = journeys.lock(appointmentId, cause);
+        Appointment appointment = locked.appointment();
+        Journeys.requireActive(locked.plan());
         Journeys.requireDosing(appointment, false);
         Journeys.requireTransition(appointment, AppointmentStatus.COMPLETED);
-        JourneyPlan plan = journeys.plan(appointment);
         appointments.close(appointmentId, AppointmentStatus.COMPLETED, cause.occurredAt(), null, null);
         Appointment completed = appointment.withStatus(AppointmentStatus.COMPLETED);
-        publisher.sessionCompleted(plan, cause, completed);
+        publisher.sessionCompleted(locked.plan(), cause, completed);
         return completed;
     }
 
+    /** A booked session did not take place; recorded also after a withdrawal, for a session before it. */
     @Transactional
     public Appointment noShow(String appointmentId, String reason, Cause cause) {
-        Appointment appointment = journeys.lock(appointmentId, cause);
+        Journeys.Locked locked = journeys.lock(appointmentId, cause);
+        Appointment appointment = locked.appointment();
         if (cause.fromEvent() && appointment.status() == AppointmentStatus.MISSED) {
             return appointment;
         }
         Journeys.requireTransition(appointment, AppointmentStatus.MISSED);
-        JourneyPlan plan = journeys.plan(appointment);
         appointments.close(appointmentId, AppointmentStatus.MISSED, cause.occurredAt(), reason, null);
         Appointment missed = appointment.withStatus(AppointmentStatus.MISSED);
-        publisher.sessionMissed(plan, cause, missed);
+        publisher.sessionMissed(locked.plan(), cause, missed);
         return missed;
     }
 
     @Transactional
     public Appointment cancel(String appointmentId, String reason, Cause cause) {
-        Appointment appointment = journeys.lock(appointmentId, cause);
+        Journeys.Locked locked = journeys.lock(appointmentId, cause);
+        Appointment appointment = locked.appointment();
         if (cause.fromEvent() && appointment.status() == AppointmentStatus.CANCELLED) {
             return appointment;
         }
         Journeys.requireTransition(appointment, AppointmentStatus.CANCELLED);
-        JourneyPlan plan = journeys.plan(appointment);
         appointments.close(appointmentId, AppointmentStatus.CANCELLED, cause.occurredAt(), reason, null);
         Appointment cancelled = appointment.withStatus(AppointmentStatus.CANCELLED);
-        publisher.sessionCancelled(plan, cause, cancelled, reason);
+        publisher.sessionCancelled(locked.plan(), cause, cancelled, reason);
         return cancelled;
     }
 
     @Transactional
     public Appointment reschedule(String appointmentId, Instant requestedStart, Cause cause) {
-        Appointment appointment = journeys.lock(appointmentId, cause);
+        Journeys.Locked locked = journeys.lock(appointmentId, cause);
+        Appointment appointment = locked.appointment();
         if (cause.fromEvent() && appointment.status() == AppointmentStatus.SCHEDULED
                 && appointment.start().equals(requestedStart)) {
             return appointment;
         }
-        return scheduler.reschedule(journeys.plan(appointment), appointment, requestedStart, cause);
+        Journeys.requireActive(locked.plan());
+        return scheduler.reschedule(locked.plan(), appointment, requestedStart, cause);
     }
 }

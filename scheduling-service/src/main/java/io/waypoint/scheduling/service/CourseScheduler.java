@@ -19,6 +19,7 @@ import io.waypoint.scheduling.plan.ClinicCalendar;
 import io.waypoint.scheduling.plan.CoursePlanner;
 import io.waypoint.scheduling.plan.JourneyPlan;
 import io.waypoint.scheduling.plan.Occupancy;
+import io.waypoint.scheduling.plan.PendingBooking;
 import io.waypoint.scheduling.plan.Slot;
 import io.waypoint.scheduling.plan.SlotFinder;
 import io.waypoint.scheduling.plan.SlotRequest;
@@ -37,6 +38,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class CourseScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(CourseScheduler.class);
+
+    /** The reason codes a withdrawal gives a session in progress or booked. */
+    static final String ABORTED_ON_WITHDRAWAL = "WITHDRAWN";
+    static final String CANCELLED_ON_WITHDRAWAL = "JOURNEY_WITHDRAWN";
 
     private final Protocols protocols;
     private final ClinicCalendar calendar;
@@ -107,6 +113,7 @@ public class CourseScheduler {
         if (!journeys.insert(plan)) {
             return;
         }
+        // the inserted row is the journey's plan lock until this transaction commits
         Cause cause = Cause.event(envelope);
         publisher.careTeamAssigned(plan, cause);
 
@@ -134,11 +141,14 @@ public class CourseScheduler {
 
     /**
      * After dosing session n: its integration sessions, and dosing session n+1 in its window while the course
-     * allows more. Runs in the completing transaction; no free slot rejects the completion.
+     * allows more. Runs in the completing transaction (the journey's plan is locked). A session that finds no free
+     * slot does not undo the completion: it is returned as pending and logged, for the site to book by hand.
      */
     @Transactional
-    public List<Appointment> bookAfterDosing(JourneyPlan plan, Appointment dosingSession, Instant initialDoseAt,
-                                             Cause cause) {
+    public Bookings bookAfterDosing(JourneyPlan plan, Appointment dosingSession, Instant initialDoseAt, Cause cause) {
+        if (plan.withdrawn()) {
+            return new Bookings(List.of(), List.of());
+        }
         ProtocolProfile profile = protocols.get(plan.protocolProfile());
         CoursePlanner planner = planner(profile);
         int dosingNumber = dosingSession.dosingNumber();
@@ -146,17 +156,42 @@ public class CourseScheduler {
         Occupancy occupancy = Occupancy.of(appointments.bookingsAfter(initialDoseAt, null));
         List<Room> rooms = roster.rooms();
         List<Appointment> booked = new ArrayList<>();
+        List<PendingBooking> pending = new ArrayList<>();
         for (int sequence = 1; sequence <= profile.plan().integration().sessions(); sequence++) {
             SlotRequest request = planner.integration(sequence, initialDoseAt, plan.careTeam(),
                     RoomPreference.candidates(AppointmentKind.INTEGRATION, rooms));
-            booked.add(book(plan, AppointmentKind.INTEGRATION, sequence, dosingNumber, request, occupancy));
+            Optional<Appointment> session = tryBook(plan, AppointmentKind.INTEGRATION, sequence, dosingNumber,
+                    slotFinder.find(request, occupancy), occupancy);
+            if (session.isPresent()) {
+                booked.add(session.get());
+            } else {
+                pending.add(new PendingBooking(AppointmentKind.INTEGRATION, sequence, dosingNumber,
+                        request.earliest(), request.latestStart()));
+            }
         }
         if (dosingNumber < profile.dosing().maxSessions()) {
+            int next = dosingNumber + 1;
             SlotRequest request = planner.nextDosing(initialDoseAt, plan.careTeam(),
                     RoomPreference.candidates(AppointmentKind.DOSING, rooms));
-            booked.add(book(plan, AppointmentKind.DOSING, dosingNumber + 1, dosingNumber + 1, request, occupancy));
+            Optional<Appointment> session = tryBook(plan, AppointmentKind.DOSING, next, next,
+                    slotFinder.find(request, planner.nextDosingDays(initialDoseAt), occupancy), occupancy);
+            if (session.isPresent()) {
+                booked.add(session.get());
+            } else {
+                pending.add(new PendingBooking(AppointmentKind.DOSING, next, next, request.earliest(),
+                        request.latestStart()));
+            }
         }
-        return announce(plan, cause, booked);
+        for (PendingBooking missing : pending) {
+            log.warn("No free slot for {} session {} of dosing cycle {} between {} and {} after dosing session {}; "
+                            + "it needs booking by hand", missing.kind(), missing.sequence(), missing.dosingNumber(),
+                    missing.earliest(), missing.latestStart(), dosingSession.appointmentId());
+        }
+        return new Bookings(announce(plan, cause, booked), List.copyOf(pending));
+    }
+
+    /** What was booked after a dosing session, in time order, and what found no free slot. */
+    public record Bookings(List<Appointment> booked, List<PendingBooking> pending) {
     }
 
     /**
@@ -196,43 +231,66 @@ public class CourseScheduler {
         return moved;
     }
 
-    /** A withdrawn journey's appointments from the withdrawal on are cancelled; its care team is freed. */
+    /**
+     * A withdrawn journey's appointments from the withdrawal on are cancelled, and a session in progress is ended: a
+     * checked-in dosing session aborted, another checked-in session cancelled. Its care team is freed.
+     */
     @Transactional
     public void withdraw(JourneyWithdrawn withdrawn) {
         Envelope envelope = withdrawn.getEnvelope();
         if (envelope.getJourneyId() == null) {
             return;
         }
-        JourneyPlan plan = journeys.find(envelope.getJourneyId()).orElse(null);
+        JourneyPlan plan = journeys.lock(envelope.getJourneyId()).orElse(null);
         if (plan == null || plan.withdrawn()) {
             return;
         }
-        journeys.markWithdrawn(plan.journeyId(), envelope.getOccurredAt());
+        Instant at = envelope.getOccurredAt();
+        journeys.markWithdrawn(plan.journeyId(), at);
         Cause cause = Cause.event(envelope);
-        for (Appointment appointment : appointments.scheduledFrom(plan.journeyId(), envelope.getOccurredAt())) {
-            appointments.close(appointment.appointmentId(), AppointmentStatus.CANCELLED, envelope.getOccurredAt(),
-                    "JOURNEY_WITHDRAWN", null);
-            publisher.sessionCancelled(plan, cause, appointment, "JOURNEY_WITHDRAWN");
+        for (Appointment appointment : appointments.liveFrom(plan.journeyId(), at)) {
+            if (appointment.status() == AppointmentStatus.CHECKED_IN && appointment.kind() == AppointmentKind.DOSING) {
+                appointments.close(appointment.appointmentId(), AppointmentStatus.ABORTED, at, ABORTED_ON_WITHDRAWAL,
+                        null);
+                publisher.dosingSessionAborted(plan, cause, appointment.withStatus(AppointmentStatus.ABORTED),
+                        ABORTED_ON_WITHDRAWAL);
+            } else {
+                appointments.close(appointment.appointmentId(), AppointmentStatus.CANCELLED, at,
+                        CANCELLED_ON_WITHDRAWAL, null);
+                publisher.sessionCancelled(plan, cause, appointment.withStatus(AppointmentStatus.CANCELLED),
+                        CANCELLED_ON_WITHDRAWAL);
+            }
         }
     }
 
     /** A completed journey no longer counts towards its therapists' load. */
     @Transactional
     public void complete(String journeyId, Instant at) {
-        journeys.markCompleted(journeyId, at);
+        if (journeys.lock(journeyId).isPresent()) {
+            journeys.markCompleted(journeyId, at);
+        }
     }
 
     private Appointment book(JourneyPlan plan, AppointmentKind kind, int sequence, Integer dosingNumber,
                              SlotRequest request, Occupancy occupancy) {
-        Slot slot = slotFinder.find(request, occupancy)
+        return tryBook(plan, kind, sequence, dosingNumber, slotFinder.find(request, occupancy), occupancy)
                 .orElseThrow(() -> noFreeSlot(kind, sequence, dosingNumber, request));
+    }
+
+    /** Books the slot found, if any, and marks it occupied. */
+    private Optional<Appointment> tryBook(JourneyPlan plan, AppointmentKind kind, int sequence, Integer dosingNumber,
+                                          Optional<Slot> found, Occupancy occupancy) {
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Slot slot = found.get();
         Appointment appointment = new Appointment(UUID.randomUUID().toString(), plan.journeyId(), kind, sequence,
                 dosingNumber, slot.start(), slot.end(), slot.roomReservedUntil(), slot.roomId(),
                 plan.careTeam().leadTherapistId(), plan.careTeam().coTherapistId(), AppointmentStatus.SCHEDULED);
         appointments.insert(appointment);
         occupancy.add(new Booking(appointment.appointmentId(), slot.roomId(), appointment.therapistIds(),
                 slot.start(), slot.end(), slot.roomReservedUntil()));
-        return appointment;
+        return Optional.of(appointment);
     }
 
     private List<Appointment> announce(JourneyPlan plan, Cause cause, List<Appointment> booked) {

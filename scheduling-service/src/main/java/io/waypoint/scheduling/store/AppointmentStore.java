@@ -66,13 +66,23 @@ public class AppointmentStore {
                 .param("id", journeyId).query(AppointmentStore::map).list();
     }
 
-    /** Still-booked appointments of a journey starting at or after {@code from}, locked. */
-    public List<Appointment> scheduledFrom(String journeyId, Instant from) {
+    /**
+     * What a withdrawal at {@code from} ends, locked: the journey's checked-in appointments and its still-booked
+     * ones starting at or after {@code from}, by start.
+     */
+    public List<Appointment> liveFrom(String journeyId, Instant from) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM appointment WHERE journey_id = :id AND status = 'SCHEDULED' AND starts_at >= :from
+                 FROM appointment
+                 WHERE journey_id = :id AND (status = 'CHECKED_IN' OR (status = 'SCHEDULED' AND starts_at >= :from))
                  ORDER BY starts_at, appointment_id FOR UPDATE
                 """)
                 .param("id", journeyId).param("from", ts(from)).query(AppointmentStore::map).list();
+    }
+
+    /** When a checked-in appointment was checked in; empty before check-in. */
+    public Optional<Instant> checkedInAt(String appointmentId) {
+        return jdbc.sql("SELECT checked_in_at FROM appointment WHERE appointment_id = :id AND checked_in_at IS NOT NULL")
+                .param("id", appointmentId).query((rs, n) -> instant(rs, "checked_in_at")).optional();
     }
 
     /** What every live appointment holding a room after {@code from} occupies, except {@code excluded}. */
@@ -93,6 +103,17 @@ public class AppointmentStore {
     public int count(String journeyId, AppointmentKind kind, AppointmentStatus status) {
         return jdbc.sql("SELECT count(*) FROM appointment WHERE journey_id = :id AND kind = :kind AND status = :status")
                 .param("id", journeyId).param("kind", kind.name()).param("status", status.name())
+                .query(Integer.class).single();
+    }
+
+    /** Appointments of one kind and status in a journey's dosing cycle {@code dosingNumber}. */
+    public int countInCycle(String journeyId, AppointmentKind kind, int dosingNumber, AppointmentStatus status) {
+        return jdbc.sql("""
+                SELECT count(*) FROM appointment
+                WHERE journey_id = :id AND kind = :kind AND dosing_number = :number AND status = :status
+                """)
+                .param("id", journeyId).param("kind", kind.name()).param("number", dosingNumber)
+                .param("status", status.name())
                 .query(Integer.class).single();
     }
 

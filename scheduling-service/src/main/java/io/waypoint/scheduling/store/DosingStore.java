@@ -10,6 +10,7 @@ import io.waypoint.scheduling.dosing.PreDoseItem;
 import io.waypoint.scheduling.dosing.PreDoseResult;
 import io.waypoint.scheduling.dosing.VitalFlag;
 import io.waypoint.scheduling.dosing.VitalSigns;
+import io.waypoint.scheduling.dosing.VitalsReading;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,10 +51,29 @@ public class DosingStore {
                 .update();
     }
 
-    /** Whether the latest pre-dose check of a session passed; empty when none was recorded. */
-    public Optional<Boolean> latestPreDoseCheckPassed(String appointmentId) {
-        return jdbc.sql("SELECT passed FROM pre_dose_check WHERE appointment_id = :id ORDER BY id DESC LIMIT 1")
-                .param("id", appointmentId).query(Boolean.class).optional();
+    /** The latest pre-dose check of a session: when, and whether it passed; empty when none was recorded. */
+    public Optional<PreDoseCheckOutcome> latestPreDoseCheck(String appointmentId) {
+        return jdbc.sql("SELECT checked_at, passed FROM pre_dose_check WHERE appointment_id = :id ORDER BY id DESC LIMIT 1")
+                .param("id", appointmentId)
+                .query((rs, n) -> new PreDoseCheckOutcome(instant(rs, "checked_at"), rs.getBoolean("passed")))
+                .optional();
+    }
+
+    /** The vital signs of a session measured last at or before {@code at}. */
+    public Optional<VitalsReading> latestVitals(String appointmentId, Instant at) {
+        return jdbc.sql("""
+                SELECT measured_at, systolic_mm_hg, diastolic_mm_hg, heart_rate_bpm, temperature_celsius
+                FROM vital_signs WHERE appointment_id = :id AND measured_at <= :at
+                ORDER BY measured_at DESC, id DESC LIMIT 1
+                """)
+                .param("id", appointmentId).param("at", ts(at))
+                .query((rs, n) -> new VitalsReading(instant(rs, "measured_at"), new VitalSigns(
+                        rs.getInt("systolic_mm_hg"), rs.getInt("diastolic_mm_hg"), rs.getInt("heart_rate_bpm"),
+                        rs.getBigDecimal("temperature_celsius"))))
+                .optional();
+    }
+
+    public record PreDoseCheckOutcome(Instant checkedAt, boolean passed) {
     }
 
     public void insertDose(String appointmentId, Dose dose, String lotNumber, String dispensedBy, String witnessedBy) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The first answer to each REST command sent with an Idempotency-Key. */
+/** The first answer to each REST command sent with an Idempotency-Key, and a hash of the request it answered. */
 @Repository
 public class IdempotencyStore {
 
@@ -15,20 +15,24 @@ public class IdempotencyStore {
     }
 
     /**
-     * Claims a key for this transaction; false when it was used before. A concurrent request with the same key
-     * waits here until the first one commits (or rolls back and frees the key).
+     * Claims a key for this transaction with the hash of its request; false when it was used before. A concurrent
+     * request with the same key waits here until the first one commits (or rolls back and frees the key).
      */
-    public boolean claim(String key, String scope) {
+    public boolean claim(String key, String scope, String requestHash) {
         return jdbc.sql("""
-                INSERT INTO idempotent_request (idempotency_key, scope) VALUES (:key, :scope) ON CONFLICT DO NOTHING
+                INSERT INTO idempotent_request (idempotency_key, scope, request_hash) VALUES (:key, :scope, :hash)
+                ON CONFLICT DO NOTHING
                 """)
-                .param("key", key).param("scope", scope).update() == 1;
+                .param("key", key).param("scope", scope).param("hash", requestHash).update() == 1;
     }
 
     public Optional<StoredResponse> response(String key, String scope) {
-        return jdbc.sql("SELECT status, body FROM idempotent_request WHERE idempotency_key = :key AND scope = :scope")
+        return jdbc.sql("""
+                SELECT status, body, request_hash FROM idempotent_request WHERE idempotency_key = :key AND scope = :scope
+                """)
                 .param("key", key).param("scope", scope)
-                .query((rs, n) -> new StoredResponse(rs.getInt("status"), rs.getString("body")))
+                .query((rs, n) -> new StoredResponse(rs.getInt("status"), rs.getString("body"),
+                        rs.getString("request_hash")))
                 .optional();
     }
 
@@ -37,6 +41,7 @@ public class IdempotencyStore {
                 .param("key", key).param("scope", scope).param("status", status).param("body", body).update();
     }
 
-    public record StoredResponse(int status, String body) {
+    /** @param requestHash null for an answer stored before request hashes were kept */
+    public record StoredResponse(int status, String body, String requestHash) {
     }
 }

@@ -5,6 +5,8 @@ import static io.waypoint.scheduling.store.Timestamps.ts;
 
 import io.waypoint.scheduling.plan.CareTeam;
 import io.waypoint.scheduling.plan.JourneyPlan;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,13 +25,28 @@ public class JourneyStore {
     public Optional<JourneyPlan> find(String journeyId) {
         return jdbc.sql("SELECT * FROM journey_plan WHERE journey_id = :id")
                 .param("id", journeyId)
-                .query((rs, n) -> new JourneyPlan(rs.getString("journey_id"), rs.getString("protocol_profile"),
-                        rs.getString("protocol_version"), rs.getString("correlation_id"), rs.getString("site_id"),
-                        rs.getBoolean("pregnancy_test_required"), instant(rs, "baseline_at"),
-                        instant(rs, "enrolled_at"),
-                        new CareTeam(rs.getString("lead_therapist_id"), rs.getString("co_therapist_id")),
-                        instant(rs, "withdrawn_at")))
+                .query(JourneyStore::map)
                 .optional();
+    }
+
+    /**
+     * Reads a journey's plan and locks its row until the transaction ends. Everything that changes a journey takes
+     * this lock before it writes, so a journey's changes, and the events they put in the outbox, happen one after
+     * the other in commit order.
+     */
+    public Optional<JourneyPlan> lock(String journeyId) {
+        return jdbc.sql("SELECT * FROM journey_plan WHERE journey_id = :id FOR UPDATE")
+                .param("id", journeyId)
+                .query(JourneyStore::map)
+                .optional();
+    }
+
+    private static JourneyPlan map(ResultSet rs, int row) throws SQLException {
+        return new JourneyPlan(rs.getString("journey_id"), rs.getString("protocol_profile"),
+                rs.getString("protocol_version"), rs.getString("correlation_id"), rs.getString("site_id"),
+                rs.getBoolean("pregnancy_test_required"), instant(rs, "baseline_at"), instant(rs, "enrolled_at"),
+                new CareTeam(rs.getString("lead_therapist_id"), rs.getString("co_therapist_id")),
+                instant(rs, "withdrawn_at"));
     }
 
     /** Stores a new plan; false when the journey already has one. */

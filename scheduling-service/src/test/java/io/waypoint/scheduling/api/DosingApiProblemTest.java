@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -15,6 +16,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.waypoint.events.scheduling.DoseAdministered;
+import io.waypoint.events.scheduling.DosingSessionCompleted;
+import io.waypoint.events.scheduling.VitalSignsRecorded;
+import io.waypoint.scheduling.dosing.VitalSigns;
+import io.waypoint.scheduling.dosing.VitalsReading;
+import io.waypoint.scheduling.plan.PendingBooking;
+import io.waypoint.scheduling.store.DosingStore.PreDoseCheckOutcome;
+import java.time.ZoneOffset;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.InOrder;
 import io.waypoint.events.scheduling.DosingSessionAborted;
 import io.waypoint.events.scheduling.SessionMissed;
 import io.waypoint.platform.events.EnvelopeFactory;
@@ -61,20 +72,27 @@ import org.springframework.test.web.servlet.ResultActions;
  * rule's parameters from the real protocol rules, and nothing stored or published for a rejected request.
  */
 @WebMvcTest(controllers = {DosingController.class, AppointmentController.class})
-@Import({ProblemHandler.class, Idempotency.class, DosingService.class, AppointmentService.class, Journeys.class,
-        SchedulingPublisher.class, SchedulingConfiguration.class, DosingApiProblemTest.Envelopes.class})
+@Import({ProblemHandler.class, Idempotency.class, ClientTimes.class, DosingService.class, AppointmentService.class,
+        Journeys.class, SchedulingPublisher.class, SchedulingConfiguration.class, DosingApiProblemTest.Envelopes.class})
 class DosingApiProblemTest {
 
     static final String JOURNEY = "journey-1";
     static final String APPOINTMENT = "dosing-appointment";
     static final Instant START = Instant.parse("2026-03-30T13:00:00Z");
     static final String PROBLEMS = "https://waypoint.example/problems/";
+    /** The service's clock: the day after the session. */
+    static final Instant NOW = Instant.parse("2026-03-31T12:00:00Z");
 
     @TestConfiguration
     static class Envelopes {
         @Bean
-        EnvelopeFactory envelopeFactory() {
-            return new EnvelopeFactory(Clock.systemUTC(), "scheduling-service");
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+
+        @Bean
+        EnvelopeFactory envelopeFactory(Clock clock) {
+            return new EnvelopeFactory(clock, "scheduling-service");
         }
     }
 
@@ -88,13 +106,33 @@ class DosingApiProblemTest {
     @MockitoBean Outbox outbox;
 
     void givenDosingSession(int dosingNumber, AppointmentStatus status) {
+        givenDosingSession(dosingNumber, status, null);
+    }
+
+    void givenDosingSession(int dosingNumber, AppointmentStatus status, Instant withdrawnAt) {
         Appointment appointment = new Appointment(APPOINTMENT, JOURNEY, AppointmentKind.DOSING, dosingNumber,
                 dosingNumber, START, START.plus(Duration.ofHours(8)), START.plus(Duration.ofHours(24)), "room-dosing-1",
                 "t-lead-1", "t-co-1", status);
+        when(appointments.find(APPOINTMENT)).thenReturn(Optional.of(appointment));
         when(appointments.lock(APPOINTMENT)).thenReturn(Optional.of(appointment));
-        when(journeys.find(JOURNEY)).thenReturn(Optional.of(new JourneyPlan(JOURNEY, "mapp1", "2024-1", JOURNEY,
-                "site-1", true, START.minus(Duration.ofDays(40)), START.minus(Duration.ofDays(30)),
-                new CareTeam("t-lead-1", "t-co-1"), null)));
+        JourneyPlan plan = new JourneyPlan(JOURNEY, "mapp1", "2024-1", JOURNEY, "site-1", true,
+                START.minus(Duration.ofDays(40)), START.minus(Duration.ofDays(30)), new CareTeam("t-lead-1", "t-co-1"),
+                withdrawnAt);
+        when(journeys.find(JOURNEY)).thenReturn(Optional.of(plan));
+        when(journeys.lock(JOURNEY)).thenReturn(Optional.of(plan));
+        if (status == AppointmentStatus.CHECKED_IN) {
+            when(appointments.checkedInAt(APPOINTMENT)).thenReturn(Optional.of(START));
+        }
+    }
+
+    /** A checked-in session with a passed pre-dose check at +10 min and an 80 mg initial dose at +30 min. */
+    Instant givenInitialDose() {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        Instant initial = START.plus(Duration.ofMinutes(30));
+        when(dosing.doses(APPOINTMENT)).thenReturn(List.of(new Dose(DoseKind.INITIAL, BigDecimal.valueOf(80), initial)));
+        when(dosing.latestPreDoseCheck(APPOINTMENT))
+                .thenReturn(Optional.of(new PreDoseCheckOutcome(START.plus(Duration.ofMinutes(10)), true)));
+        return initial;
     }
 
     ResultActions postJson(String path, String body) throws Exception {
@@ -161,7 +199,8 @@ class DosingApiProblemTest {
     void twoHundredMilligramsIsA422InitialDoseNotAllowedAndRecordsNothing() throws Exception {
         givenDosingSession(1, AppointmentStatus.CHECKED_IN);
         when(dosing.doses(APPOINTMENT)).thenReturn(List.of());
-        when(dosing.latestPreDoseCheckPassed(APPOINTMENT)).thenReturn(Optional.of(true));
+        when(dosing.latestPreDoseCheck(APPOINTMENT))
+                .thenReturn(Optional.of(new PreDoseCheckOutcome(START.plus(Duration.ofMinutes(10)), true)));
 
         postJson("/doses", dose("INITIAL", "200", START.plus(Duration.ofMinutes(30))))
                 .andExpect(status().isUnprocessableContent())
@@ -178,7 +217,8 @@ class DosingApiProblemTest {
     void anInitialDoseWithoutAPassedPreDoseCheckIsA422() throws Exception {
         givenDosingSession(1, AppointmentStatus.CHECKED_IN);
         when(dosing.doses(APPOINTMENT)).thenReturn(List.of());
-        when(dosing.latestPreDoseCheckPassed(APPOINTMENT)).thenReturn(Optional.of(false));
+        when(dosing.latestPreDoseCheck(APPOINTMENT))
+                .thenReturn(Optional.of(new PreDoseCheckOutcome(START.plus(Duration.ofMinutes(10)), false)));
 
         postJson("/doses", dose("INITIAL", "80", START.plus(Duration.ofMinutes(30))))
                 .andExpect(status().isUnprocessableContent())
@@ -192,6 +232,8 @@ class DosingApiProblemTest {
         Instant previousDose = Instant.parse("2026-03-02T14:30:00Z");
         when(dosing.initialDose(JOURNEY, 1)).thenReturn(Optional.of(new Dose(DoseKind.INITIAL, BigDecimal.valueOf(80),
                 previousDose)));
+        when(appointments.countInCycle(JOURNEY, AppointmentKind.INTEGRATION, 1, AppointmentStatus.COMPLETED))
+                .thenReturn(3);
 
         postJson("/check-in", """
                 {"occurredAt": "%s"}
@@ -236,9 +278,10 @@ class DosingApiProblemTest {
 
     @Test
     void aSupplementalDoseInItsWindowIsRecordedAndPublished() throws Exception {
-        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
-        Instant initial = START.plus(Duration.ofMinutes(30));
-        when(dosing.doses(APPOINTMENT)).thenReturn(List.of(new Dose(DoseKind.INITIAL, BigDecimal.valueOf(80), initial)));
+        Instant initial = givenInitialDose();
+        Instant at = initial.plus(Duration.ofMinutes(100));
+        when(dosing.latestVitals(APPOINTMENT, at)).thenReturn(Optional.of(new VitalsReading(
+                at.minus(Duration.ofMinutes(10)), new VitalSigns(141, 88, 92, new BigDecimal("37.1")))));
 
         postJson("/doses", dose("SUPPLEMENTAL", "40", initial.plus(Duration.ofMinutes(100))))
                 .andExpect(status().isCreated())
@@ -314,5 +357,221 @@ class DosingApiProblemTest {
                         .content("{\"occurredAt\": \"2026-03-30T13:00:00Z\"}"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "not-found"));
+    }
+
+    @Test
+    void aSupplementalDoseTenMinutesAfterASystolicOf165IsA422AndRecordsNothing() throws Exception {
+        Instant initial = givenInitialDose();
+        Instant at = initial.plus(Duration.ofMinutes(100));
+        when(dosing.latestVitals(APPOINTMENT, at)).thenReturn(Optional.of(new VitalsReading(
+                at.minus(Duration.ofMinutes(10)), new VitalSigns(165, 95, 96, new BigDecimal("37.6")))));
+
+        postJson("/doses", dose("SUPPLEMENTAL", "40", at))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "supplemental-dose-vitals-out-of-range"))
+                .andExpect(jsonPath("$.outOfRange").value(contains("SYSTOLIC_HIGH")));
+        assertNothingRecorded();
+    }
+
+    @Test
+    void aSupplementalDoseWithoutRecentVitalSignsIsA422() throws Exception {
+        Instant initial = givenInitialDose();
+
+        postJson("/doses", dose("SUPPLEMENTAL", "40", initial.plus(Duration.ofMinutes(100))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "supplemental-dose-vitals-required"))
+                .andExpect(jsonPath("$.vitalsWithinMinutes").value(30));
+        assertNothingRecorded();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/check-in", "/completion", "/pre-dose-check", "/doses", "/vitals", "/dosing-completion"})
+    void everyCommandOnAWithdrawnJourneyIsA409AndRecordsNothing(String command) throws Exception {
+        AppointmentStatus status = command.equals("/check-in") ? AppointmentStatus.SCHEDULED
+                : AppointmentStatus.CHECKED_IN;
+        givenDosingSession(1, status, START.minus(Duration.ofDays(1)));
+        when(appointments.count(JOURNEY, AppointmentKind.PREPARATORY, AppointmentStatus.COMPLETED)).thenReturn(3);
+        when(dosing.latestPreDoseCheck(APPOINTMENT))
+                .thenReturn(Optional.of(new PreDoseCheckOutcome(START.plus(Duration.ofMinutes(10)), true)));
+        Instant at = START.plus(Duration.ofMinutes(30));
+        String body = switch (command) {
+            case "/pre-dose-check" -> preDoseCheck(at);
+            case "/doses" -> dose("INITIAL", "80", at);
+            case "/vitals" -> vitals(at);
+            case "/dosing-completion" -> """
+                    {"occurredAt": "%s", "overnightStay": true}""".formatted(START.plus(Duration.ofHours(23)));
+            default -> """
+                    {"occurredAt": "%s"}""".formatted(at);
+        };
+
+        postJson(command, body)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "journey-withdrawn"));
+        assertNothingRecorded();
+        verify(scheduler, never()).bookAfterDosing(any(), any(), any(), any());
+        verify(appointments, never()).close(anyString(), any(), any(), any(), any());
+    }
+
+    @Test
+    void everyCommandLocksTheJourneyPlanBeforeTheAppointment() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+
+        postJson("/vitals", vitals(START.plus(Duration.ofMinutes(60)))).andExpect(status().isCreated());
+        InOrder order = inOrder(journeys, appointments, outbox);
+        order.verify(journeys).lock(JOURNEY);
+        order.verify(appointments).lock(APPOINTMENT);
+        order.verify(outbox).publish(eq(Topic.SCHEDULING), eq(JOURNEY), any(VitalSignsRecorded.class));
+    }
+
+    @Test
+    void anOccurredAtMoreThanTheAllowedSkewAheadIsA400NamingTheField() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        postJson("/vitals", vitals(NOW.plus(Duration.ofMinutes(5)).plusSeconds(1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[*].field").value(contains("occurredAt")));
+        verify(outbox, never()).publish(any(), anyString(), any());
+        verify(dosing, never()).insertVitals(anyString(), any(), any(), any(), any());
+    }
+
+    @Test
+    void anOccurredAtWithinTheAllowedSkewIsAccepted() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        postJson("/vitals", vitals(NOW.plus(Duration.ofMinutes(5))))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void vitalSignsBeforeTheCheckInAreA422DosingSequenceViolated() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        Instant early = START.minus(Duration.ofMinutes(1));
+        postJson("/vitals", vitals(early))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "dosing-sequence-violated"))
+                .andExpect(jsonPath("$.step").value("VITALS"))
+                .andExpect(jsonPath("$.mustFollow").value("CHECK_IN"))
+                .andExpect(jsonPath("$.mustFollowAt").value(START.toString()))
+                .andExpect(jsonPath("$.occurredAt").value(early.toString()));
+        verify(dosing, never()).insertVitals(anyString(), any(), any(), any(), any());
+        verify(outbox, never()).publish(any(), anyString(), any());
+    }
+
+    @Test
+    void anInitialDoseBeforeThePreDoseCheckIsA422DosingSequenceViolated() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        when(dosing.doses(APPOINTMENT)).thenReturn(List.of());
+        when(dosing.latestPreDoseCheck(APPOINTMENT))
+                .thenReturn(Optional.of(new PreDoseCheckOutcome(START.plus(Duration.ofMinutes(10)), true)));
+
+        postJson("/doses", dose("INITIAL", "80", START.plus(Duration.ofMinutes(5))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "dosing-sequence-violated"))
+                .andExpect(jsonPath("$.mustFollow").value("PRE_DOSE_CHECK"));
+        assertNothingRecorded();
+    }
+
+    @Test
+    void dischargeBeforeTheSupplementalDoseIsA422DosingSequenceViolated() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        Instant initial = START.plus(Duration.ofMinutes(30));
+        Instant supplemental = initial.plus(Duration.ofHours(9));
+        when(dosing.doses(APPOINTMENT)).thenReturn(List.of(new Dose(DoseKind.INITIAL, BigDecimal.valueOf(80), initial),
+                new Dose(DoseKind.SUPPLEMENTAL, BigDecimal.valueOf(40), supplemental)));
+
+        postJson("/dosing-completion", """
+                {"occurredAt": "%s", "overnightStay": true}""".formatted(supplemental.minusSeconds(60)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "dosing-sequence-violated"))
+                .andExpect(jsonPath("$.mustFollow").value("SUPPLEMENTAL_DOSE"));
+        verify(appointments, never()).close(anyString(), any(), any(), any(), any());
+        verify(outbox, never()).publish(any(), anyString(), any());
+    }
+
+    @Test
+    void aSecondDosingSessionBeforeThreeCompletedIntegrationSessionsIsA422() throws Exception {
+        givenDosingSession(2, AppointmentStatus.SCHEDULED);
+        Instant previousDose = START.minus(Duration.ofDays(28));
+        when(dosing.initialDose(JOURNEY, 1)).thenReturn(Optional.of(new Dose(DoseKind.INITIAL, BigDecimal.valueOf(80),
+                previousDose)));
+        when(appointments.countInCycle(JOURNEY, AppointmentKind.INTEGRATION, 1, AppointmentStatus.COMPLETED))
+                .thenReturn(2);
+
+        postJson("/check-in", """
+                {"occurredAt": "%s"}""".formatted(START))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "integration-incomplete"))
+                .andExpect(jsonPath("$.completedIntegrationSessions").value(2))
+                .andExpect(jsonPath("$.requiredIntegrationSessions").value(3));
+        assertNothingRecorded();
+    }
+
+    @Test
+    void aCompletionWithoutTheRequiredOvernightStayIsA422() throws Exception {
+        Instant initial = givenInitialDose();
+        postJson("/dosing-completion", """
+                {"occurredAt": "%s", "overnightStay": false}""".formatted(initial.plus(Duration.ofHours(9))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "overnight-stay-required"));
+        verify(appointments, never()).close(anyString(), any(), any(), any(), any());
+        verify(scheduler, never()).bookAfterDosing(any(), any(), any(), any());
+    }
+
+    @Test
+    void aCompletionReportsTheSessionsThatFoundNoSlot() throws Exception {
+        Instant initial = givenInitialDose();
+        Instant from = START.plus(Duration.ofDays(1));
+        when(scheduler.bookAfterDosing(any(), any(), eq(initial), any())).thenReturn(new CourseScheduler.Bookings(
+                List.of(), List.of(new PendingBooking(AppointmentKind.INTEGRATION, 1, 1, from,
+                        initial.plus(Duration.ofHours(24))))));
+
+        postJson("/dosing-completion", """
+                {"occurredAt": "%s", "overnightStay": true}""".formatted(initial.plus(Duration.ofHours(9))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.scheduled").isEmpty())
+                .andExpect(jsonPath("$.bookingsPending[0].kind").value("INTEGRATION"))
+                .andExpect(jsonPath("$.bookingsPending[0].sequence").value(1))
+                .andExpect(jsonPath("$.bookingsPending[0].earliest").value(from.toString()));
+        verify(outbox).publish(eq(Topic.SCHEDULING), eq(JOURNEY), any(DosingSessionCompleted.class));
+    }
+
+    @Test
+    void anIdempotencyKeyOverTheMaximumLengthIsA400NamingTheHeader() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        mvc.perform(post("/api/v1/appointments/" + APPOINTMENT + "/vitals").contentType(MediaType.APPLICATION_JSON)
+                        .header(Idempotency.HEADER, "k".repeat(201))
+                        .content(vitals(START.plus(Duration.ofMinutes(60)))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
+                .andExpect(jsonPath("$.errors[*].field").value(contains("Idempotency-Key")));
+        verifyNoInteractions(idempotencyStore, outbox);
+    }
+
+    @Test
+    void anIdempotencyKeyOfTheMaximumLengthIsAccepted() throws Exception {
+        givenDosingSession(1, AppointmentStatus.CHECKED_IN);
+        String key = "k".repeat(200);
+        when(idempotencyStore.claim(eq(key), anyString(), anyString())).thenReturn(true);
+        mvc.perform(post("/api/v1/appointments/" + APPOINTMENT + "/vitals").contentType(MediaType.APPLICATION_JSON)
+                        .header(Idempotency.HEADER, key)
+                        .content(vitals(START.plus(Duration.ofMinutes(60)))))
+                .andExpect(status().isCreated());
+        verify(idempotencyStore).store(eq(key), anyString(), eq(201), anyString());
+    }
+
+    static String preDoseCheck(Instant at) {
+        return """
+                {"pregnancyTestNegative": true, "fastingConfirmed": true, "contraindicatedMedicationAbsent": true,
+                 "cssrsNegative": true,
+                 "vitals": {"systolicMmHg": 120, "diastolicMmHg": 80, "heartRateBpm": 70, "temperatureCelsius": 36.8},
+                 "occurredAt": "%s"}
+                """.formatted(at);
+    }
+
+    static String vitals(Instant at) {
+        return """
+                {"systolicMmHg": 128, "diastolicMmHg": 81, "heartRateBpm": 80, "temperatureCelsius": 36.8,
+                 "occurredAt": "%s"}
+                """.formatted(at);
     }
 }

@@ -20,13 +20,13 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
 
-/** The shipped protocols.yml and clinic.yml bind to the profiles and calendar the rules use. */
+/** The shipped protocols.yml, clinic.yml and application.yml bind to the profiles, calendar and settings used. */
 class ConfigurationBindingTest {
 
     final ApplicationContextRunner context = new ApplicationContextRunner()
             .withInitializer(ctx -> {
                 YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
-                for (String file : List.of("protocols.yml", "clinic.yml")) {
+                for (String file : List.of("protocols.yml", "clinic.yml", "application.yml")) {
                     try {
                         loader.load(file, new ClassPathResource(file))
                                 .forEach(source -> ctx.getEnvironment().getPropertySources().addLast(source));
@@ -49,7 +49,9 @@ class ConfigurationBindingTest {
             assertThat(dosing.allowedInitialDoses(1)).usingElementComparator(BigDecimal::compareTo).containsExactlyElementsOf(mg(80));
             assertThat(dosing.allowedInitialDoses(2)).usingElementComparator(BigDecimal::compareTo).containsExactlyElementsOf(mg(80, 120));
             assertThat(dosing.allowedInitialDoses(3)).usingElementComparator(BigDecimal::compareTo).containsExactlyElementsOf(mg(80, 120));
-            assertThat(dosing.supplemental()).isEqualTo(new DosingProfile.Supplemental(1, new BigDecimal("0.5"), 90, 150));
+            assertThat(dosing.supplemental()).isEqualTo(new DosingProfile.Supplemental(1, new BigDecimal("0.5"), 90, 150,
+                    Duration.ofMinutes(30)));
+            assertThat(dosing.overnightStayRequired()).isTrue();
             assertThat(dosing.maxSessions()).isEqualTo(3);
             assertThat(dosing.window()).isEqualTo(new DosingProfile.DosingWindow(21, 28, 35));
             assertThat(dosing.sessionMaximumMg()).isEqualByComparingTo("180");
@@ -75,6 +77,17 @@ class ConfigurationBindingTest {
             }
             assertThat(dosing.supplemental().maxMinutes()).isEqualTo(120);
             assertThat(dosing.supplemental().minMinutes()).isEqualTo(90);
+            assertThat(dosing.supplemental().vitalsWithin()).isEqualTo(Duration.ofMinutes(30));
+            assertThat(dosing.overnightStayRequired()).isTrue();
+        });
+    }
+
+    @Test
+    void commandsAllowFiveMinutesOfClockSkewAndIdempotencyKeysOfUpTo200Characters() {
+        context.run(ctx -> {
+            SchedulingProperties properties = ctx.getBean(SchedulingProperties.class);
+            assertThat(properties.clockSkew()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(properties.idempotencyKeyMaxLength()).isEqualTo(200);
         });
     }
 

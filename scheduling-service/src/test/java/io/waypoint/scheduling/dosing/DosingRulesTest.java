@@ -35,17 +35,17 @@ class DosingRulesTest {
 
         @Test
         void theFirstDosingSessionNeedsEveryPreparatorySessionCompleted() {
-            Optional<Violation> twoOfThree = mapp1.checkIn(1, 2, 3, null, DOSE);
+            Optional<Violation> twoOfThree = mapp1.checkIn(1, 2, 3, 0, 3, null, DOSE);
             assertViolation(twoOfThree, "preparation-incomplete");
             assertThat(twoOfThree.get().params())
                     .containsEntry("completedPreparatorySessions", 2)
                     .containsEntry("requiredPreparatorySessions", 3);
-            assertThat(mapp1.checkIn(1, 3, 3, null, DOSE)).isEmpty();
+            assertThat(mapp1.checkIn(1, 3, 3, 0, 3, null, DOSE)).isEmpty();
         }
 
         @Test
         void twentyDaysAfterThePreviousInitialDoseIsTooEarly() {
-            Optional<Violation> violation = mapp1.checkIn(2, 3, 3, DOSE, DOSE.plus(Duration.ofDays(20)));
+            Optional<Violation> violation = mapp1.checkIn(2, 3, 3, 3, 3, DOSE, DOSE.plus(Duration.ofDays(20)));
             assertViolation(violation, "dosing-window-violated");
             assertThat(violation.get().params())
                     .containsEntry("daysSincePreviousDose", 20L)
@@ -56,17 +56,17 @@ class DosingRulesTest {
 
         @Test
         void twentyOneDaysAfterThePreviousInitialDoseIsAllowed() {
-            assertThat(mapp1.checkIn(2, 3, 3, DOSE, DOSE.plus(Duration.ofDays(21)))).isEmpty();
+            assertThat(mapp1.checkIn(2, 3, 3, 3, 3, DOSE, DOSE.plus(Duration.ofDays(21)))).isEmpty();
         }
 
         @Test
         void thirtyFiveDaysAfterThePreviousInitialDoseIsAllowed() {
-            assertThat(mapp1.checkIn(3, 3, 3, DOSE, DOSE.plus(Duration.ofDays(35)))).isEmpty();
+            assertThat(mapp1.checkIn(3, 3, 3, 3, 3, DOSE, DOSE.plus(Duration.ofDays(35)))).isEmpty();
         }
 
         @Test
         void thirtySixDaysAfterThePreviousInitialDoseIsTooLate() {
-            assertViolation(mapp1.checkIn(3, 3, 3, DOSE, DOSE.plus(Duration.ofDays(36))), "dosing-window-violated");
+            assertViolation(mapp1.checkIn(3, 3, 3, 3, 3, DOSE, DOSE.plus(Duration.ofDays(36))), "dosing-window-violated");
         }
 
         @Test
@@ -74,18 +74,36 @@ class DosingRulesTest {
             Instant lateEvening = siteTime(4, 1, 23, 30);
             Instant morningTwentyOneDaysLater = siteTime(4, 22, 8, 0);
             assertThat(Duration.between(lateEvening, morningTwentyOneDaysLater).toDays()).isEqualTo(20);
-            assertThat(mapp1.checkIn(2, 3, 3, lateEvening, morningTwentyOneDaysLater)).isEmpty();
+            assertThat(mapp1.checkIn(2, 3, 3, 3, 3, lateEvening, morningTwentyOneDaysLater)).isEmpty();
+        }
+
+        @Test
+        void aLaterSessionNeedsEveryIntegrationSessionOfThePreviousCycleCompleted() {
+            Instant checkIn = DOSE.plus(Duration.ofDays(28));
+            Optional<Violation> twoOfThree = mapp1.checkIn(2, 3, 3, 2, 3, DOSE, checkIn);
+            assertViolation(twoOfThree, "integration-incomplete");
+            assertThat(twoOfThree.get().params())
+                    .containsEntry("dosingNumber", 2)
+                    .containsEntry("completedIntegrationSessions", 2)
+                    .containsEntry("requiredIntegrationSessions", 3);
+            assertThat(mapp1.checkIn(2, 3, 3, 3, 3, DOSE, checkIn)).isEmpty();
+            assertViolation(mapp1.checkIn(3, 3, 3, 0, 3, DOSE, checkIn), "integration-incomplete");
+        }
+
+        @Test
+        void theFirstSessionNeedsNoIntegrationSession() {
+            assertThat(mapp1.checkIn(1, 3, 3, 0, 3, null, DOSE)).isEmpty();
         }
 
         @Test
         void aLaterSessionNeedsAnInitialDoseInThePreviousOne() {
-            assertViolation(mapp1.checkIn(2, 3, 3, null, DOSE), "previous-dosing-incomplete");
+            assertViolation(mapp1.checkIn(2, 3, 3, 3, 3, null, DOSE), "previous-dosing-incomplete");
         }
 
         @Test
         void noMoreThanTheConfiguredNumberOfDosingSessions() {
-            assertThat(mapp1.checkIn(3, 3, 3, DOSE, DOSE.plus(Duration.ofDays(28)))).isEmpty();
-            Optional<Violation> fourth = mapp1.checkIn(4, 3, 3, DOSE, DOSE.plus(Duration.ofDays(28)));
+            assertThat(mapp1.checkIn(3, 3, 3, 3, 3, DOSE, DOSE.plus(Duration.ofDays(28)))).isEmpty();
+            Optional<Violation> fourth = mapp1.checkIn(4, 3, 3, 3, 3, DOSE, DOSE.plus(Duration.ofDays(28)));
             assertViolation(fourth, "dosing-sessions-exhausted");
             assertThat(fourth.get().params()).containsEntry("maxSessions", 3);
         }
@@ -234,6 +252,9 @@ class DosingRulesTest {
     @Nested
     class SupplementalDose {
 
+        static final VitalSigns NORMAL = new VitalSigns(141, 88, 92, mg("37.1"));
+        static final VitalSigns SYSTOLIC_165 = new VitalSigns(165, 95, 96, mg("37.6"));
+
         final Dose eighty = new Dose(DoseKind.INITIAL, mg("80"), DOSE);
         final Dose oneTwenty = new Dose(DoseKind.INITIAL, mg("120"), DOSE);
 
@@ -241,80 +262,213 @@ class DosingRulesTest {
             return DOSE.plus(Duration.ofMinutes(minutes));
         }
 
+        /** A supplemental dose at {@code at} after normal vital signs ten minutes before it. */
+        Optional<Violation> supplemental(DosingRules rules, Dose initial, String amountMg, Instant at) {
+            return rules.supplementalDose(initial == null ? List.of() : List.of(initial), mg(amountMg), at,
+                    new VitalsReading(at.minus(Duration.ofMinutes(10)), NORMAL), false);
+        }
+
         @Test
         void eightyNineMinutesAfterTheInitialDoseIsTooEarly() {
-            Optional<Violation> violation = mapp2.supplementalDose(eighty, 0, mg("40"), minutesAfter(89), false);
+            Optional<Violation> violation = supplemental(mapp2, eighty, "40", minutesAfter(89));
             assertViolation(violation, "supplemental-dose-timing");
             assertThat(violation.get().params()).containsEntry("minutesSinceInitialDose", 89L)
                     .containsEntry("minMinutes", 90).containsEntry("maxMinutes", 120);
         }
 
         @Test
-        void ninetyMinutesAfterTheInitialDoseIsAllowed() {
-            assertThat(mapp2.supplementalDose(eighty, 0, mg("40"), minutesAfter(90), false)).isEmpty();
-        }
-
-        @Test
-        void oneHundredTwentyMinutesAfterTheInitialDoseIsAllowed() {
-            assertThat(mapp2.supplementalDose(eighty, 0, mg("40"), minutesAfter(120), false)).isEmpty();
-        }
-
-        @Test
-        void oneHundredTwentyOneMinutesAfterTheInitialDoseIsTooLateUnderMapp2() {
-            assertViolation(mapp2.supplementalDose(eighty, 0, mg("40"), minutesAfter(121), false),
+        void oneSecondBeforeNinetyMinutesIsTooEarly() {
+            assertViolation(supplemental(mapp2, eighty, "40", minutesAfter(90).minusSeconds(1)),
                     "supplemental-dose-timing");
         }
 
         @Test
+        void ninetyMinutesAfterTheInitialDoseIsAllowed() {
+            assertThat(supplemental(mapp2, eighty, "40", minutesAfter(90))).isEmpty();
+        }
+
+        @Test
+        void oneHundredTwentyMinutesAfterTheInitialDoseIsAllowed() {
+            assertThat(supplemental(mapp2, eighty, "40", minutesAfter(120))).isEmpty();
+        }
+
+        @Test
+        void oneHundredTwentyMinutesAndThirtySecondsIsTooLateUnderMapp2() {
+            Optional<Violation> violation = supplemental(mapp2, eighty, "40", minutesAfter(120).plusSeconds(30));
+            assertViolation(violation, "supplemental-dose-timing");
+            assertThat(violation.get().params()).containsEntry("sinceInitialDose", "PT2H30S");
+        }
+
+        @Test
+        void oneHundredTwentyOneMinutesAfterTheInitialDoseIsTooLateUnderMapp2() {
+            assertViolation(supplemental(mapp2, eighty, "40", minutesAfter(121)), "supplemental-dose-timing");
+        }
+
+        @Test
         void mapp1AllowsUpToOneHundredFiftyMinutes() {
-            assertThat(mapp1.supplementalDose(eighty, 0, mg("40"), minutesAfter(150), false)).isEmpty();
-            assertViolation(mapp1.supplementalDose(eighty, 0, mg("40"), minutesAfter(151), false),
+            assertThat(supplemental(mapp1, eighty, "40", minutesAfter(150))).isEmpty();
+            assertViolation(supplemental(mapp1, eighty, "40", minutesAfter(150).plusSeconds(1)),
                     "supplemental-dose-timing");
         }
 
         @Test
         void isNotGivenBeforeTheInitialDose() {
-            assertViolation(mapp2.supplementalDose(eighty, 0, mg("40"), DOSE.minusSeconds(60), false),
-                    "supplemental-dose-timing");
+            assertViolation(supplemental(mapp2, eighty, "40", DOSE.minusSeconds(60)), "supplemental-dose-timing");
         }
 
         @Test
         void atMostOneSupplementalDose() {
-            Optional<Violation> second = mapp2.supplementalDose(eighty, 1, mg("40"), minutesAfter(100), false);
+            Dose first = new Dose(DoseKind.SUPPLEMENTAL, mg("40"), minutesAfter(95));
+            Optional<Violation> second = mapp2.supplementalDose(List.of(eighty, first), mg("40"), minutesAfter(100),
+                    new VitalsReading(minutesAfter(97), NORMAL), false);
             assertViolation(second, "supplemental-dose-limit");
             assertThat(second.get().params()).containsEntry("maxSupplementalDoses", 1);
         }
 
         @Test
         void isExactlyHalfTheInitialDose() {
-            assertThat(mapp2.supplementalDose(eighty, 0, mg("40.00"), minutesAfter(100), false)).isEmpty();
-            assertViolation(mapp2.supplementalDose(eighty, 0, mg("39"), minutesAfter(100), false),
-                    "supplemental-dose-amount");
-            Optional<Violation> tooMuch = mapp2.supplementalDose(eighty, 0, mg("41"), minutesAfter(100), false);
+            assertThat(supplemental(mapp2, eighty, "40.00", minutesAfter(100))).isEmpty();
+            assertViolation(supplemental(mapp2, eighty, "39", minutesAfter(100)), "supplemental-dose-amount");
+            Optional<Violation> tooMuch = supplemental(mapp2, eighty, "41", minutesAfter(100));
             assertViolation(tooMuch, "supplemental-dose-amount");
             assertThat(tooMuch.get().params()).containsEntry("expectedMg", mg("40"));
         }
 
         @Test
         void aSessionTotalOfOneHundredEightyIsAllowed() {
-            assertThat(mapp2.supplementalDose(oneTwenty, 0, mg("60"), minutesAfter(100), false)).isEmpty();
+            assertThat(supplemental(mapp2, oneTwenty, "60", minutesAfter(100))).isEmpty();
         }
 
         @Test
         void aSessionTotalOfOneHundredEightyOneExceedsTheMaximum() {
-            Optional<Violation> violation = mapp2.supplementalDose(oneTwenty, 0, mg("61"), minutesAfter(100), false);
+            Optional<Violation> violation = supplemental(mapp2, oneTwenty, "61", minutesAfter(100));
             assertViolation(violation, "session-maximum-exceeded");
             assertThat(violation.get().params()).containsEntry("totalMg", mg("181")).containsEntry("maximumMg", mg("180"));
         }
 
         @Test
+        void theSessionMaximumCountsEveryDoseOfTheSession() {
+            DosingRules twoSupplemental = new DosingRules(Profiles.withSupplementalDoses(2), SITE);
+            Dose first = new Dose(DoseKind.SUPPLEMENTAL, mg("60"), minutesAfter(95));
+            VitalsReading vitals = new VitalsReading(minutesAfter(105), NORMAL);
+            assertThat(twoSupplemental.supplementalDose(List.of(oneTwenty), mg("60"), minutesAfter(95),
+                    new VitalsReading(minutesAfter(90), NORMAL), false)).isEmpty();
+            Optional<Violation> second = twoSupplemental.supplementalDose(List.of(oneTwenty, first), mg("60"),
+                    minutesAfter(110), vitals, false);
+            assertViolation(second, "session-maximum-exceeded");
+            assertThat(second.get().params()).containsEntry("totalMg", mg("240"));
+        }
+
+        @Test
+        void needsVitalSignsMeasuredBeforeIt() {
+            Optional<Violation> none = mapp2.supplementalDose(List.of(eighty), mg("40"), minutesAfter(100), null, false);
+            assertViolation(none, "supplemental-dose-vitals-required");
+            assertThat(none.get().params()).containsEntry("vitalsWithinMinutes", 30L);
+        }
+
+        @Test
+        void vitalSignsThirtyMinutesBeforeAreRecentEnoughAndThirtyOneAreNot() {
+            Instant at = minutesAfter(100);
+            assertThat(mapp2.supplementalDose(List.of(eighty), mg("40"), at,
+                    new VitalsReading(at.minus(Duration.ofMinutes(30)), NORMAL), false)).isEmpty();
+            Optional<Violation> stale = mapp2.supplementalDose(List.of(eighty), mg("40"), at,
+                    new VitalsReading(at.minus(Duration.ofMinutes(31)), NORMAL), false);
+            assertViolation(stale, "supplemental-dose-vitals-required");
+            assertThat(stale.get().params()).containsEntry("latestVitalsAt", at.minus(Duration.ofMinutes(31)).toString());
+        }
+
+        @Test
+        void vitalSignsMeasuredAtTheDoseItselfCount() {
+            Instant at = minutesAfter(100);
+            assertThat(mapp2.supplementalDose(List.of(eighty), mg("40"), at, new VitalsReading(at, NORMAL), false))
+                    .isEmpty();
+        }
+
+        @Test
+        void aSystolicOf165TenMinutesBeforeForbidsIt() {
+            Instant at = minutesAfter(100);
+            Optional<Violation> high = mapp2.supplementalDose(List.of(eighty), mg("40"), at,
+                    new VitalsReading(at.minus(Duration.ofMinutes(10)), SYSTOLIC_165), false);
+            assertViolation(high, "supplemental-dose-vitals-out-of-range");
+            assertThat(high.get().params()).containsEntry("outOfRange", List.of("SYSTOLIC_HIGH"));
+        }
+
+        @Test
         void needsAnInitialDose() {
-            assertViolation(mapp2.supplementalDose(null, 0, mg("40"), minutesAfter(100), false), "initial-dose-missing");
+            assertViolation(supplemental(mapp2, null, "40", minutesAfter(100)), "initial-dose-missing");
         }
 
         @Test
         void isNotGivenUnderASafetyHold() {
-            assertViolation(mapp2.supplementalDose(eighty, 0, mg("40"), minutesAfter(100), true), "safety-hold-active");
+            assertViolation(mapp2.supplementalDose(List.of(eighty), mg("40"), minutesAfter(100),
+                    new VitalsReading(minutesAfter(95), NORMAL), true), "safety-hold-active");
+        }
+    }
+
+    @Nested
+    class Sequence {
+
+        final Instant checkIn = DOSE.minus(Duration.ofMinutes(30));
+        final Instant preDoseCheck = DOSE.minus(Duration.ofMinutes(15));
+        final Dose initial = new Dose(DoseKind.INITIAL, mg("80"), DOSE);
+        final Dose supplemental = new Dose(DoseKind.SUPPLEMENTAL, mg("40"), DOSE.plus(Duration.ofMinutes(100)));
+
+        SessionTimeline timeline(Dose... doses) {
+            return new SessionTimeline(checkIn, preDoseCheck, List.of(doses));
+        }
+
+        @Test
+        void thePreDoseCheckIsNotBeforeTheCheckIn() {
+            Optional<Violation> early = DosingRules.sequence(SessionStep.PRE_DOSE_CHECK, checkIn.minusSeconds(1),
+                    timeline());
+            assertViolation(early, "dosing-sequence-violated");
+            assertThat(early.get().params()).containsEntry("step", "PRE_DOSE_CHECK")
+                    .containsEntry("mustFollow", "CHECK_IN")
+                    .containsEntry("mustFollowAt", checkIn.toString())
+                    .containsEntry("occurredAt", checkIn.minusSeconds(1).toString());
+            assertThat(DosingRules.sequence(SessionStep.PRE_DOSE_CHECK, checkIn, timeline())).isEmpty();
+        }
+
+        @Test
+        void theInitialDoseIsNotBeforeThePreDoseCheck() {
+            Optional<Violation> early = DosingRules.sequence(SessionStep.INITIAL_DOSE, preDoseCheck.minusSeconds(1),
+                    timeline());
+            assertViolation(early, "dosing-sequence-violated");
+            assertThat(early.get().params()).containsEntry("mustFollow", "PRE_DOSE_CHECK");
+            assertThat(DosingRules.sequence(SessionStep.INITIAL_DOSE, preDoseCheck, timeline())).isEmpty();
+        }
+
+        @Test
+        void theSupplementalDoseIsNotBeforeTheInitialDose() {
+            Optional<Violation> early = DosingRules.sequence(SessionStep.SUPPLEMENTAL_DOSE, DOSE.minusSeconds(1),
+                    timeline(initial));
+            assertViolation(early, "dosing-sequence-violated");
+            assertThat(early.get().params()).containsEntry("mustFollow", "INITIAL_DOSE");
+            assertThat(DosingRules.sequence(SessionStep.SUPPLEMENTAL_DOSE, DOSE, timeline(initial))).isEmpty();
+        }
+
+        @Test
+        void vitalSignsAreNotBeforeTheCheckIn() {
+            assertViolation(DosingRules.sequence(SessionStep.VITALS, checkIn.minusSeconds(1), timeline(initial)),
+                    "dosing-sequence-violated");
+            assertThat(DosingRules.sequence(SessionStep.VITALS, checkIn, timeline(initial))).isEmpty();
+        }
+
+        @Test
+        void dischargeIsNotBeforeTheLastDose() {
+            Instant last = supplemental.administeredAt();
+            Optional<Violation> early = DosingRules.sequence(SessionStep.DISCHARGE, last.minusSeconds(1),
+                    timeline(initial, supplemental));
+            assertViolation(early, "dosing-sequence-violated");
+            assertThat(early.get().params()).containsEntry("mustFollow", "SUPPLEMENTAL_DOSE")
+                    .containsEntry("mustFollowAt", last.toString());
+            assertThat(DosingRules.sequence(SessionStep.DISCHARGE, last, timeline(initial, supplemental))).isEmpty();
+        }
+
+        @Test
+        void withoutAKnownCheckInNothingPrecedesTheFirstRecord() {
+            assertThat(DosingRules.sequence(SessionStep.VITALS, checkIn.minusSeconds(1),
+                    new SessionTimeline(null, null, List.of()))).isEmpty();
         }
     }
 
@@ -336,7 +490,7 @@ class DosingRulesTest {
 
         @Test
         void dischargeBeforeEightHoursOfMonitoringIsTooEarly() {
-            Optional<Violation> violation = mapp1.completion(initial, DOSE.plus(Duration.ofMinutes(479)));
+            Optional<Violation> violation = mapp1.completion(initial, DOSE.plus(Duration.ofMinutes(479)), true);
             assertViolation(violation, "monitoring-too-short");
             assertThat(violation.get().params()).containsEntry("monitoredMinutes", 479L)
                     .containsEntry("minimumMonitoringMinutes", 480L);
@@ -344,12 +498,26 @@ class DosingRulesTest {
 
         @Test
         void dischargeAfterEightHoursOfMonitoringIsAllowed() {
-            assertThat(mapp1.completion(initial, DOSE.plus(Duration.ofHours(8)))).isEmpty();
+            assertThat(mapp1.completion(initial, DOSE.plus(Duration.ofHours(8)), true)).isEmpty();
+        }
+
+        @Test
+        void withoutTheRequiredOvernightStayTheSessionIsNotCompleted() {
+            Optional<Violation> violation = mapp1.completion(initial, DOSE.plus(Duration.ofHours(23)), false);
+            assertViolation(violation, "overnight-stay-required");
+            assertThat(violation.get().params()).containsEntry("overnightStayRequired", true);
+            assertViolation(mapp2.completion(initial, DOSE.plus(Duration.ofHours(23)), false), "overnight-stay-required");
+        }
+
+        @Test
+        void aProfileWithoutOvernightStayCompletesWithoutOne() {
+            DosingRules dayCase = new DosingRules(Profiles.withoutOvernightStay(), SITE);
+            assertThat(dayCase.completion(initial, DOSE.plus(Duration.ofHours(8)), false)).isEmpty();
         }
 
         @Test
         void aSessionWithoutAnInitialDoseIsNotCompleted() {
-            assertViolation(mapp1.completion(null, DOSE.plus(Duration.ofHours(9))), "initial-dose-missing");
+            assertViolation(mapp1.completion(null, DOSE.plus(Duration.ofHours(9)), true), "initial-dose-missing");
         }
     }
 

@@ -29,9 +29,28 @@ final class Profiles {
         return profile(Map.of(1, doses, 2, doses, 3, doses), 120);
     }
 
+    /** Like mapp2, but with {@code maxDoses} supplemental doses allowed per session. */
+    static DosingProfile withSupplementalDoses(int maxDoses) {
+        List<BigDecimal> flexible = List.of(mg("80"), mg("120"));
+        return profile(Map.of(1, flexible, 2, flexible, 3, flexible), maxDoses, 120, true);
+    }
+
+    /** Like mapp2, but without an overnight stay. */
+    static DosingProfile withoutOvernightStay() {
+        List<BigDecimal> flexible = List.of(mg("80"), mg("120"));
+        return profile(Map.of(1, flexible, 2, flexible, 3, flexible), 1, 120, false);
+    }
+
     private static DosingProfile profile(Map<Integer, List<BigDecimal>> initialDoses, int supplementalMaxMinutes) {
+        return profile(initialDoses, 1, supplementalMaxMinutes, true);
+    }
+
+    private static DosingProfile profile(Map<Integer, List<BigDecimal>> initialDoses, int maxSupplementalDoses,
+                                         int supplementalMaxMinutes, boolean overnightStayRequired) {
         return new DosingProfile(3, new DosingProfile.DosingWindow(21, 28, 35), initialDoses,
-                new DosingProfile.Supplemental(1, mg("0.5"), 90, supplementalMaxMinutes), mg("180"),
-                Duration.ofHours(8), new DosingProfile.VitalLimits(160, 100, mg("38.0")));
+                new DosingProfile.Supplemental(maxSupplementalDoses, mg("0.5"), 90, supplementalMaxMinutes,
+                        Duration.ofMinutes(30)),
+                mg("180"), Duration.ofHours(8), new DosingProfile.VitalLimits(160, 100, mg("38.0")),
+                overnightStayRequired);
     }
 }

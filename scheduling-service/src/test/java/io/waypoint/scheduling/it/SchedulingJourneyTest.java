@@ -12,6 +12,7 @@ import io.waypoint.events.intake.PatientEnrolled;
 import io.waypoint.events.scheduling.CareTeamAssigned;
 import io.waypoint.events.scheduling.DoseAdministered;
 import io.waypoint.events.scheduling.DoseKind;
+import io.waypoint.events.scheduling.DosingSessionAborted;
 import io.waypoint.events.scheduling.DosingSessionCompleted;
 import io.waypoint.events.scheduling.PreDoseCheckRecorded;
 import io.waypoint.events.scheduling.SessionCancelled;
@@ -31,12 +32,19 @@ import io.waypoint.schemas.EventCodec;
 import io.waypoint.schemas.Events;
 import io.waypoint.schemas.Topic;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +53,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -61,6 +71,7 @@ class SchedulingJourneyTest {
 
     @Autowired TestTopics topics;
     @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactionManager;
     @LocalServerPort int port;
     RestClient http;
 
@@ -137,7 +148,12 @@ class SchedulingJourneyTest {
         assertThat(repeated.body()).isEqualTo(vitals.body());
         Reply high = post("/vitals", session, vitals(165, 95, 96, "37.6", initialAt.plus(Duration.ofMinutes(90))));
         assertThat(high.body().get("outOfRange").get(0).asString()).isEqualTo("SYSTOLIC_HIGH");
-        Reply supplemental = post("/doses", session, dose("SUPPLEMENTAL", "40", initialAt.plus(Duration.ofMinutes(100))));
+        Reply afterHigh = post("/doses", session, dose("SUPPLEMENTAL", "40", initialAt.plus(Duration.ofMinutes(100))));
+        assertThat(afterHigh.status()).isEqualTo(422);
+        assertThat(afterHigh.body().get("type").asString()).endsWith("/supplemental-dose-vitals-out-of-range");
+        assertThat(post("/vitals", session, vitals(142, 88, 90, "37.2", initialAt.plus(Duration.ofMinutes(105))))
+                .status()).isEqualTo(201);
+        Reply supplemental = post("/doses", session, dose("SUPPLEMENTAL", "40", initialAt.plus(Duration.ofMinutes(110))));
         assertThat(supplemental.status()).isEqualTo(201);
         assertThat(supplemental.body().get("totalMg").decimalValue()).isEqualByComparingTo("120");
         Reply early = post("/dosing-completion", session, completion(initialAt.plus(Duration.ofHours(7))));
@@ -147,17 +163,18 @@ class SchedulingJourneyTest {
         Reply completed = post("/dosing-completion", session, completion(discharge));
         assertThat(completed.status()).isEqualTo(201);
         assertThat(completed.body().get("scheduled")).hasSize(4);
+        assertThat(completed.body().get("bookingsPending")).isEmpty();
 
         // every event of the journey, in order; the rejected and the repeated requests emitted nothing
         awaitOutboxDrained();
-        List<SpecificRecord> all = topics.read(Topic.SCHEDULING.topicName(), r -> journeyId.equals(r.key()), 23,
+        List<SpecificRecord> all = topics.read(Topic.SCHEDULING.topicName(), r -> journeyId.equals(r.key()), 24,
                 Duration.ofSeconds(5)).stream().map(r -> new EventCodec().decode(r.value())).toList();
         assertThat(TestTopics.types(all)).containsExactly(
                 "CareTeamAssigned", "SessionScheduled", "SessionScheduled", "SessionScheduled", "SessionScheduled",
                 "SessionCheckedIn", "SessionCompleted", "SessionCheckedIn", "SessionCompleted",
                 "SessionCheckedIn", "SessionCompleted",
                 "SessionCheckedIn", "PreDoseCheckRecorded", "DoseAdministered", "VitalSignsRecorded",
-                "VitalSignsRecorded", "DoseAdministered", "DosingSessionCompleted",
+                "VitalSignsRecorded", "VitalSignsRecorded", "DoseAdministered", "DosingSessionCompleted",
                 "SessionScheduled", "SessionScheduled", "SessionScheduled", "SessionScheduled");
         SessionCheckedIn fromFrontDesk = (SessionCheckedIn) all.get(9);
         assertThat(fromFrontDesk.getAppointmentId()).isEqualTo(prep3.getAppointmentId());
@@ -171,13 +188,13 @@ class SchedulingJourneyTest {
         assertThat(initial.getLotNumber()).isEqualTo("LOT-2026-17");
         assertThat(((VitalSignsRecorded) all.get(15)).getOutOfRange()).containsExactly("SYSTOLIC_HIGH");
         assertThat(((VitalSignsRecorded) all.get(15)).getMinutesSinceInitialDose()).isEqualTo(90);
-        assertThat(((DoseAdministered) all.get(16)).getAmountMg()).isEqualByComparingTo("40");
-        DosingSessionCompleted done = (DosingSessionCompleted) all.get(17);
+        assertThat(((DoseAdministered) all.get(17)).getAmountMg()).isEqualByComparingTo("40");
+        DosingSessionCompleted done = (DosingSessionCompleted) all.get(18);
         assertThat(done.getTotalMg()).isEqualByComparingTo(new BigDecimal("120"));
         assertThat(done.getDischargedAt()).isEqualTo(discharge);
         assertThat(done.getOvernightStay()).isTrue();
 
-        List<SessionScheduled> after = all.subList(18, 22).stream().map(SessionScheduled.class::cast).toList();
+        List<SessionScheduled> after = all.subList(19, 23).stream().map(SessionScheduled.class::cast).toList();
         assertThat(after).extracting(SessionScheduled::getKind).containsExactly(SessionKind.INTEGRATION,
                 SessionKind.INTEGRATION, SessionKind.INTEGRATION, SessionKind.DOSING);
         assertThat(after).extracting(SessionScheduled::getSequence).containsExactly(1, 2, 3, 2);
@@ -185,6 +202,7 @@ class SchedulingJourneyTest {
         assertThat(after).allSatisfy(s -> assertThat(s.getTherapistIds()).isEqualTo(pair));
         Duration toFirstIntegration = Duration.between(initialAt, after.getFirst().getStart());
         assertThat(toFirstIntegration).isPositive().isLessThanOrEqualTo(Duration.ofHours(24));
+        assertThat(siteDays(initialAt, after.getFirst().getStart())).isEqualTo(1);
         assertThat(siteDays(initialAt, after.get(1).getStart())).isEqualTo(7);
         assertThat(siteDays(initialAt, after.get(2).getStart())).isEqualTo(14);
         assertThat(siteDays(initialAt, after.get(3).getStart())).isBetween(21L, 35L);
@@ -287,6 +305,206 @@ class SchedulingJourneyTest {
                 Duration.ofSeconds(3))).hasSize(10);
         assertThat(get("/api/v1/journeys/" + journeyId + "/appointments").findValuesAsString("status"))
                 .containsExactlyInAnyOrder("MISSED", "CANCELLED", "CANCELLED", "CANCELLED");
+    }
+
+    @Test
+    void everyCommandOnAJourneyWaitsForTheLockOnItsPlan() throws Exception {
+        String journeyId = UUID.randomUUID().toString();
+        topics.send(Topic.INTAKE, journeyId, enrolled(journeyId, Instant.parse("2026-08-17T14:00:00Z")));
+        SessionScheduled prep1 = (SessionScheduled) topics.readJourney(Topic.SCHEDULING, journeyId, 5, EVENTS).get(1);
+
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(tx -> {
+                jdbc.sql("SELECT journey_id FROM journey_plan WHERE journey_id = :id FOR UPDATE")
+                        .param("id", journeyId).query(String.class).single();
+                locked.countDown();
+                try {
+                    assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Reply> checkIn = threads.submit(
+                    () -> post("/check-in", prep1.getAppointmentId(), occurredAt(prep1.getStart())));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !checkIn.isDone());
+            assertThat(get("/api/v1/appointments/" + prep1.getAppointmentId()).get("status").asString())
+                    .isEqualTo("SCHEDULED");
+
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            assertThat(checkIn.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aWithdrawalAbortsTheDosingSessionInProgressAndTheJourneyTakesNoFurtherCommand() {
+        String journeyId = UUID.randomUUID().toString();
+        SessionScheduled dosing = prepared(journeyId, Instant.parse("2026-08-03T14:00:00Z"));
+        String session = dosing.getAppointmentId();
+        Instant start = dosing.getStart();
+        assertThat(post("/check-in", session, occurredAt(start)).status()).isEqualTo(200);
+        assertThat(post("/pre-dose-check", session, preDoseCheck(start.plus(Duration.ofMinutes(10)))).status())
+                .isEqualTo(201);
+        Instant initialAt = start.plus(Duration.ofMinutes(30));
+        assertThat(post("/doses", session, dose("INITIAL", "80", initialAt)).status()).isEqualTo(201);
+
+        topics.send(Topic.INTAKE, journeyId, new JourneyWithdrawn(
+                intakeEnvelope(journeyId, start.plus(Duration.ofHours(1))), "PARTICIPANT_DECISION"));
+        List<SpecificRecord> all = topics.readJourney(Topic.SCHEDULING, journeyId, 15, EVENTS);
+        DosingSessionAborted aborted = (DosingSessionAborted) all.getLast();
+        assertThat(aborted.getAppointmentId()).isEqualTo(session);
+        assertThat(aborted.getReason()).isEqualTo("WITHDRAWN");
+        assertThat(aborted.getDosingNumber()).isEqualTo(1);
+
+        Instant later = start.plus(Duration.ofMinutes(100));
+        for (Reply refused : List.of(
+                post("/vitals", session, vitals(120, 80, 80, "36.9", later)),
+                post("/doses", session, dose("SUPPLEMENTAL", "40", later)),
+                post("/dosing-completion", session, completion(initialAt.plus(Duration.ofHours(9)))))) {
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body().get("type").asString()).endsWith("/journey-withdrawn");
+        }
+        awaitOutboxDrained();
+        assertThat(topics.read(Topic.SCHEDULING.topicName(), r -> journeyId.equals(r.key()), 16,
+                Duration.ofSeconds(3))).hasSize(15);
+        assertThat(get("/api/v1/journeys/" + journeyId + "/appointments").findValuesAsString("status"))
+                .containsExactly("COMPLETED", "COMPLETED", "COMPLETED", "ABORTED");
+    }
+
+    @Test
+    void aWithdrawalCancelsACheckedInTalkingSessionWithTheRest() {
+        String journeyId = UUID.randomUUID().toString();
+        topics.send(Topic.INTAKE, journeyId, enrolled(journeyId, Instant.parse("2026-09-07T14:00:00Z")));
+        List<SessionScheduled> course = topics.readJourney(Topic.SCHEDULING, journeyId, 5, EVENTS).stream()
+                .skip(1).map(SessionScheduled.class::cast).toList();
+        SessionScheduled prep1 = course.getFirst();
+        assertThat(post("/check-in", prep1.getAppointmentId(), occurredAt(prep1.getStart())).status()).isEqualTo(200);
+
+        topics.send(Topic.INTAKE, journeyId, new JourneyWithdrawn(
+                intakeEnvelope(journeyId, prep1.getStart().plus(Duration.ofMinutes(30))), "PARTICIPANT_DECISION"));
+        List<SessionCancelled> cancelled = topics.readJourney(Topic.SCHEDULING, journeyId, 10, EVENTS)
+                .subList(6, 10).stream().map(SessionCancelled.class::cast).toList();
+        assertThat(cancelled).extracting(SessionCancelled::getAppointmentId)
+                .containsExactlyElementsOf(course.stream().map(SessionScheduled::getAppointmentId).toList());
+        assertThat(cancelled).extracting(SessionCancelled::getReason).containsOnly("JOURNEY_WITHDRAWN");
+
+        Reply completion = post("/completion", prep1.getAppointmentId(), occurredAt(prep1.getEnd()));
+        assertThat(completion.status()).isEqualTo(409);
+        assertThat(completion.body().get("type").asString()).endsWith("/journey-withdrawn");
+        Reply checkIn = post("/check-in", course.get(1).getAppointmentId(), occurredAt(course.get(1).getStart()));
+        assertThat(checkIn.status()).isEqualTo(409);
+        assertThat(checkIn.body().get("type").asString()).endsWith("/journey-withdrawn");
+    }
+
+    @Test
+    void aDosingSessionCompletesEvenWhenAFollowUpSessionFindsNoSlot() {
+        String journeyId = UUID.randomUUID().toString();
+        SessionScheduled dosing = prepared(journeyId, Instant.parse("2026-10-05T14:00:00Z"));
+        String session = dosing.getAppointmentId();
+        Instant start = dosing.getStart();
+        assertThat(post("/check-in", session, occurredAt(start)).status()).isEqualTo(200);
+        assertThat(post("/pre-dose-check", session, preDoseCheck(start.plus(Duration.ofMinutes(10)))).status())
+                .isEqualTo(201);
+        Instant initialAt = start.plus(Duration.ofMinutes(30));
+        assertThat(post("/doses", session, dose("INITIAL", "80", initialAt)).status()).isEqualTo(201);
+        occupyCareTeamAllDay(journeyId, start.atZone(SITE).toLocalDate().plusDays(1));
+
+        Reply completed = post("/dosing-completion", session, completion(initialAt.plus(Duration.ofHours(9))));
+        assertThat(completed.status()).isEqualTo(201);
+        JsonNode pending = completed.body().get("bookingsPending");
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).get("kind").asString()).isEqualTo("INTEGRATION");
+        assertThat(pending.get(0).get("sequence").asInt()).isEqualTo(1);
+        assertThat(pending.get(0).get("dosingNumber").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(pending.get(0).get("latestStart").asString()))
+                .isEqualTo(initialAt.plus(Duration.ofHours(24)));
+        assertThat(completed.body().get("scheduled").findValuesAsString("kind"))
+                .containsExactly("INTEGRATION", "INTEGRATION", "DOSING");
+
+        List<SpecificRecord> all = topics.readJourney(Topic.SCHEDULING, journeyId, 18, EVENTS);
+        assertThat(TestTopics.types(all).subList(14, 18)).containsExactly("DosingSessionCompleted",
+                "SessionScheduled", "SessionScheduled", "SessionScheduled");
+        assertThat(get("/api/v1/appointments/" + session).get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anIdempotencyKeyAnswersOnlyTheRequestItWasFirstSentWith() {
+        String journeyId = UUID.randomUUID().toString();
+        topics.send(Topic.INTAKE, journeyId, enrolled(journeyId, Instant.parse("2026-09-21T14:00:00Z")));
+        SessionScheduled prep1 = (SessionScheduled) topics.readJourney(Topic.SCHEDULING, journeyId, 5, EVENTS).get(1);
+        String id = prep1.getAppointmentId();
+
+        Reply tooLong = post("/check-in", id, occurredAt(prep1.getStart()), "k".repeat(201));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+
+        String key = "k".repeat(200);
+        Reply first = post("/check-in", id, occurredAt(prep1.getStart()), key);
+        assertThat(first.status()).isEqualTo(200);
+        Reply again = post("/check-in", id, occurredAt(prep1.getStart()), key);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        Reply other = post("/check-in", id, occurredAt(prep1.getStart().plusSeconds(60)), key);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.body().get("type").asString()).endsWith("/idempotency-key-reused");
+
+        awaitOutboxDrained();
+        assertThat(topics.read(Topic.SCHEDULING.topicName(), r -> journeyId.equals(r.key()), 7,
+                Duration.ofSeconds(3))).hasSize(6);
+    }
+
+    @Test
+    void anOccurredAtInTheFutureIsA400() {
+        String journeyId = UUID.randomUUID().toString();
+        topics.send(Topic.INTAKE, journeyId, enrolled(journeyId, Instant.parse("2026-09-28T14:00:00Z")));
+        SessionScheduled prep1 = (SessionScheduled) topics.readJourney(Topic.SCHEDULING, journeyId, 5, EVENTS).get(1);
+        Reply future = post("/check-in", prep1.getAppointmentId(),
+                occurredAt(Instant.now().plus(Duration.ofMinutes(10))));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body().get("errors").get(0).get("field").asString()).isEqualTo("occurredAt");
+        assertThat(get("/api/v1/appointments/" + prep1.getAppointmentId()).get("status").asString())
+                .isEqualTo("SCHEDULED");
+    }
+
+    /** Enrolls a journey and holds its preparatory sessions; returns its first dosing session. */
+    SessionScheduled prepared(String journeyId, Instant enrolledAt) {
+        topics.send(Topic.INTAKE, journeyId, enrolled(journeyId, enrolledAt));
+        List<SessionScheduled> course = topics.readJourney(Topic.SCHEDULING, journeyId, 5, EVENTS).stream()
+                .skip(1).map(SessionScheduled.class::cast).toList();
+        for (SessionScheduled prep : course.subList(0, 3)) {
+            assertThat(post("/check-in", prep.getAppointmentId(), occurredAt(prep.getStart())).status()).isEqualTo(200);
+            assertThat(post("/completion", prep.getAppointmentId(), occurredAt(prep.getEnd())).status()).isEqualTo(200);
+        }
+        return course.get(3);
+    }
+
+    /** Books the journey's therapists for another (withdrawn) journey from before opening to after closing. */
+    void occupyCareTeamAllDay(String journeyId, LocalDate day) {
+        JsonNode team = get("/api/v1/journeys/" + journeyId + "/care-team");
+        String lead = team.get("leadTherapistId").asString();
+        String co = team.get("coTherapistId").asString();
+        String other = "occupier-" + journeyId;
+        Instant from = day.atTime(6, 0).atZone(SITE).toInstant();
+        Instant to = day.atTime(20, 0).atZone(SITE).toInstant();
+        jdbc.sql("""
+                INSERT INTO journey_plan (journey_id, protocol_profile, protocol_version, correlation_id, site_id,
+                    pregnancy_test_required, baseline_at, enrolled_at, lead_therapist_id, co_therapist_id, withdrawn_at)
+                VALUES (:id, 'mapp1', '2024-1', :id, 'site-1', false, :from, :from, :lead, :co, :to)
+                """)
+                .param("id", other).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("lead", lead).param("co", co).update();
+        jdbc.sql("""
+                INSERT INTO appointment (appointment_id, journey_id, kind, sequence, dosing_number, starts_at, ends_at,
+                    room_reserved_until, room_id, lead_therapist_id, co_therapist_id, status)
+                VALUES (:id, :journey, 'PREPARATORY', 1, NULL, :from, :to, :to, 'room-therapy-2', :lead, :co, 'SCHEDULED')
+                """)
+                .param("id", other).param("journey", other).param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to)).param("lead", lead).param("co", co).update();
     }
 
     // --- events as the other writers produce them

@@ -6,6 +6,7 @@ import io.waypoint.scheduling.appointment.AppointmentKind;
 import io.waypoint.scheduling.dosing.DosingProfile;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -57,11 +58,29 @@ class CoursePlannerTest {
     }
 
     @Test
-    void theFirstIntegrationSessionIsTheNextMorningWithinADayOfTheInitialDose() {
+    void theFirstIntegrationSessionIsSoughtFromTheNextDaysOpeningUntilADayAfterTheInitialDose() {
         Instant dose = site(3, 30, 9, 30);
         SlotRequest first = planner.integration(1, dose, TEAM, ROOMS);
-        assertThat(first.earliest()).isEqualTo(site(3, 31, 9, 0));
+        assertThat(first.earliest()).isEqualTo(site(3, 31, 8, 0));
+        assertThat(first.dayStart()).isEqualTo(LocalTime.of(8, 0));
         assertThat(first.latestStart()).isEqualTo(dose.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void theFirstIntegrationSessionTakesAnyFreeStartBeforeItsDeadline() {
+        Instant dose = site(3, 30, 9, 30);
+        Occupancy busyFromHalfPastNine = Occupancy.of(List.of(new Booking("other", "elsewhere", List.of("lead", "x"),
+                site(3, 31, 9, 30), site(3, 31, 11, 0), site(3, 31, 11, 0))));
+        SlotFinder finder = new SlotFinder(CALENDAR);
+        assertThat(finder.find(planner.integration(1, dose, TEAM, ROOMS), busyFromHalfPastNine)).get()
+                .extracting(Slot::start).isEqualTo(site(3, 31, 8, 0));
+        Occupancy busyMorning = Occupancy.of(List.of(new Booking("other", "elsewhere", List.of("lead", "x"),
+                site(3, 31, 7, 0), site(3, 31, 9, 30), site(3, 31, 9, 30))));
+        assertThat(finder.find(planner.integration(1, dose, TEAM, ROOMS), busyMorning)).get()
+                .extracting(Slot::start).isEqualTo(site(3, 31, 9, 30));
+        Occupancy busyUntilTen = Occupancy.of(List.of(new Booking("other", "elsewhere", List.of("lead", "x"),
+                site(3, 31, 7, 0), site(3, 31, 10, 0), site(3, 31, 10, 0))));
+        assertThat(finder.find(planner.integration(1, dose, TEAM, ROOMS), busyUntilTen)).isEmpty();
     }
 
     @Test
@@ -73,11 +92,44 @@ class CoursePlannerTest {
     }
 
     @Test
-    void theNextDosingSessionIsSoughtFromTheTargetDayToTheWindowsLastDay() {
+    void theNextDosingSessionIsSoughtWithinTheWholeWindow() {
         Instant dose = site(3, 30, 9, 30);
         SlotRequest next = planner.nextDosing(dose, TEAM, ROOMS);
-        assertThat(next.earliest()).isEqualTo(site(4, 27, 9, 0));
+        assertThat(next.earliest()).isEqualTo(site(4, 20, 9, 0));
         assertThat(next.latestStart()).isEqualTo(site(5, 4, 18, 0));
+        assertThat(next.dayStart()).isEqualTo(LocalTime.of(9, 0));
+    }
+
+    @Test
+    void theNextDosingSessionTriesTheTargetDayThenOutwardsInBothDirections() {
+        Instant dose = site(3, 30, 9, 30);
+        List<LocalDate> days = planner.nextDosingDays(dose);
+        LocalDate doseDay = LocalDate.of(2026, 3, 30);
+        assertThat(days.subList(0, 5)).containsExactly(doseDay.plusDays(28), doseDay.plusDays(27),
+                doseDay.plusDays(29), doseDay.plusDays(26), doseDay.plusDays(30));
+        assertThat(days).hasSize(15).doesNotHaveDuplicates()
+                .allSatisfy(day -> assertThat(day).isBetween(doseDay.plusDays(21), doseDay.plusDays(35)));
+        assertThat(days.subList(13, 15)).containsExactly(doseDay.plusDays(21), doseDay.plusDays(35));
+    }
+
+    @Test
+    void aTakenTargetDayGivesTheNextDosingSessionTheDayBeforeRatherThanAfter() {
+        Instant dose = site(3, 30, 9, 30);
+        Occupancy targetTaken = Occupancy.of(List.of(new Booking("other", "elsewhere", List.of("co", "x"),
+                site(4, 27, 8, 0), site(4, 27, 18, 0), site(4, 27, 18, 0))));
+        SlotRequest next = planner.nextDosing(dose, TEAM, ROOMS);
+        assertThat(new SlotFinder(CALENDAR).find(next, planner.nextDosingDays(dose), targetTaken)).get()
+                .extracting(Slot::start).isEqualTo(site(4, 26, 9, 0));
+        assertThat(new SlotFinder(CALENDAR).find(next, planner.nextDosingDays(dose), new Occupancy())).get()
+                .extracting(Slot::start).isEqualTo(site(4, 27, 9, 0));
+    }
+
+    @Test
+    void aWindowWithTheTargetAtItsEndIsSearchedBackwards() {
+        CoursePlanner late = new CoursePlanner(PLAN, new DosingProfile.DosingWindow(21, 35, 35), CALENDAR);
+        LocalDate doseDay = LocalDate.of(2026, 3, 30);
+        assertThat(late.nextDosingDays(site(3, 30, 9, 30))).startsWith(doseDay.plusDays(35), doseDay.plusDays(34),
+                doseDay.plusDays(33)).hasSize(15);
     }
 
     @Test

@@ -125,6 +125,28 @@ class SlotFinderTest {
     }
 
     @Test
+    void givenDatesAreTriedInTheirOrder() {
+        SlotRequest request = talk(april(1, 0, 0), april(30, 18, 0));
+        Occupancy tenthTaken = Occupancy.of(List.of(booking("x", TEAM, april(10, 8, 0), Duration.ofHours(10))));
+        List<java.time.LocalDate> order = List.of(java.time.LocalDate.of(2026, 4, 10),
+                java.time.LocalDate.of(2026, 4, 9), java.time.LocalDate.of(2026, 4, 11));
+        assertThat(finder.find(request, order, tenthTaken)).get().extracting(Slot::start).isEqualTo(april(9, 10, 0));
+        assertThat(finder.find(request, order, new Occupancy())).get().extracting(Slot::start)
+                .isEqualTo(april(10, 10, 0));
+    }
+
+    @Test
+    void givenDatesStillKeepToTheEarliestAndLatestStart() {
+        SlotRequest request = talk(april(9, 12, 0), april(11, 10, 0));
+        List<java.time.LocalDate> order = List.of(java.time.LocalDate.of(2026, 4, 8),
+                java.time.LocalDate.of(2026, 4, 9));
+        assertThat(finder.find(request, order, new Occupancy())).get().extracting(Slot::start)
+                .isEqualTo(april(9, 12, 0));
+        Occupancy eleventhMorning = Occupancy.of(List.of(booking("x", TEAM, april(11, 8, 0), Duration.ofHours(3))));
+        assertThat(finder.find(request, List.of(java.time.LocalDate.of(2026, 4, 11)), eleventhMorning)).isEmpty();
+    }
+
+    @Test
     void nothingFreeWithinTheHorizonFindsNothing() {
         ClinicCalendar shortHorizon = new ClinicCalendar(SITE, LocalTime.of(8, 0), LocalTime.of(18, 0), null,
                 Duration.ofMinutes(30), 1);

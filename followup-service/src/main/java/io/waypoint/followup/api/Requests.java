@@ -1,5 +1,6 @@
 package io.waypoint.followup.api;
 
+import io.waypoint.platform.validation.NotAfterNow;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +10,10 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
-/** Request bodies of the follow-up commands. {@code occurredAt}: when the fact happened. */
+/**
+ * Request bodies of the follow-up commands. {@code occurredAt}: when the fact happened; like {@code onsetAt} it
+ * may not lie later than this service's clock plus {@code waypoint.clock-skew}.
+ */
 public final class Requests {
 
     private Requests() {
@@ -25,7 +29,7 @@ public final class Requests {
     /** PHQ-9 item 9 is answered 0-3. */
     public record CheckInRequest(@Positive Integer dosingNumber, @Positive Integer dayNumber,
                                  @Min(0) @Max(3) Integer phq9Item9, @NotNull Boolean cssrsPositive,
-                                 @NotNull Boolean concernRaised, @NotNull Instant occurredAt) {
+                                 @NotNull Boolean concernRaised, @NotNull @NotAfterNow Instant occurredAt) {
     }
 
     /** {@code term}: a short coded or preferred term (e.g. "Euphoria"), not a narrative. */
@@ -33,8 +37,8 @@ public final class Requests {
                                               message = "must be a short term: letters, digits, spaces and ,'()/-")
                                       String term,
                                       @NotNull Severity severity, @NotNull Boolean serious, @NotNull Boolean favourable,
-                                      @NotNull Instant onsetAt, @Positive Integer dosingNumber,
-                                      @NotNull Instant occurredAt) {
+                                      @NotNull @NotAfterNow Instant onsetAt, @Positive Integer dosingNumber,
+                                      @NotNull @NotAfterNow Instant occurredAt) {
     }
 
     public record OutcomeAssessmentRequest(@NotNull Instrument instrument,
@@ -44,11 +48,11 @@ public final class Requests {
                                            @NotNull @Min(0) Integer score,
                                            @NotBlank @Pattern(regexp = STAFF_ID, message = "must be a staff id")
                                            String raterId,
-                                           @NotNull Instant occurredAt) {
+                                           @NotNull @NotAfterNow Instant occurredAt) {
     }
 
     public record SafetyHoldReleaseRequest(@NotBlank @Pattern(regexp = STAFF_ID, message = "must be a staff id")
                                            String releasedBy,
-                                           @NotNull Instant occurredAt) {
+                                           @NotNull @NotAfterNow Instant occurredAt) {
     }
 }

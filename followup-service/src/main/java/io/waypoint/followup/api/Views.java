@@ -48,13 +48,14 @@ public final class Views {
         }
     }
 
+    /** {@code status}: OPEN, MET, OVERDUE, or CANCELLED (the journey was withdrawn before it was met). */
     public record ObligationView(String obligationId, String kind, Integer dosingNumber, Instant dueAt, String status,
-                                 Instant metAt, Boolean onTime) {
+                                 Instant metAt, Boolean onTime, Instant cancelledAt) {
 
         static ObligationView of(ObligationRow row) {
             return new ObligationView(row.obligationId(), row.kind(),
                     row.dosingNumber() == 0 ? null : row.dosingNumber(), row.dueAt(), row.status().name(),
-                    row.metAt(), row.onTime());
+                    row.metAt(), row.onTime(), row.cancelledAt());
         }
     }
 

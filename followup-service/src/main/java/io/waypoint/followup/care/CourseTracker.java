@@ -21,6 +21,7 @@ import io.waypoint.events.scheduling.SessionScheduled;
 import io.waypoint.followup.journey.JourneyStage;
 import io.waypoint.followup.journey.JourneyStage.Phase;
 import io.waypoint.followup.journey.StageRules;
+import io.waypoint.followup.journey.StageState;
 import io.waypoint.followup.notification.NotificationKind;
 import io.waypoint.followup.notification.NotificationTitles;
 import io.waypoint.followup.notification.Priority;
@@ -84,7 +85,7 @@ public class CourseTracker {
                     JourneyStage.of(e.getEligible() ? Phase.ELIGIBLE : Phase.INELIGIBLE), at);
             case ConsentRecorded e -> progression.reach(journeyId, JourneyStage.of(Phase.CONSENTED), at);
             case PatientEnrolled e -> enrolled(journey, e);
-            case JourneyWithdrawn e -> progression.changeStage(journeyId, s -> StageRules.withdraw(s, at));
+            case JourneyWithdrawn e -> withdrawn(journeyId, at);
             case CareTeamAssigned e -> careTeamAssigned(journey, e);
             case SessionScheduled e -> appointments.scheduled(e.getAppointmentId(), journeyId, e.getKind().name(),
                     e.getSequence(), e.getDosingNumber(), e.getStart(), e.getEnd(), e.getTherapistIds());
@@ -102,6 +103,14 @@ public class CourseTracker {
             case DosingSessionCompleted e -> dosingCompleted(journey, e);
             default -> {
             }
+        }
+    }
+
+    /** A withdrawn journey owes nothing more: its unmet obligations are cancelled (never escalated). */
+    private void withdrawn(String journeyId, Instant at) {
+        StageState state = progression.changeStage(journeyId, s -> StageRules.withdraw(s, at));
+        if (state.stage() != null && state.stage().phase() == Phase.WITHDRAWN) {
+            obligations.cancelUnmet(journeyId, at);
         }
     }
 

@@ -3,6 +3,7 @@ package io.waypoint.followup.care;
 import io.waypoint.events.common.Envelope;
 import io.waypoint.events.followup.ObligationMet;
 import io.waypoint.events.followup.ObligationOpened;
+import io.waypoint.followup.journey.JourneyStage;
 import io.waypoint.followup.obligation.ObligationPolicy;
 import io.waypoint.followup.store.JourneyRow;
 import io.waypoint.followup.store.ObligationRow;
@@ -16,7 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens and meets obligations, announcing each change on waypoint.followup.v1 in the same transaction. */
+/**
+ * Opens and meets obligations, announcing each change on waypoint.followup.v1 in the same transaction. A withdrawn
+ * journey owes nothing more: its unmet obligations are cancelled and no new one is opened.
+ */
 @Service
 public class ObligationTracker {
 
@@ -32,10 +36,15 @@ public class ObligationTracker {
         this.clock = clock;
     }
 
-    /** Opens the obligation unless the journey already has it; the service knows it from now on. */
+    /**
+     * Opens the obligation unless the journey already has it or was withdrawn; the service knows it from now on.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<ObligationRow> open(JourneyRow journey, String kind, int dosingNumber, Instant dueAt,
                                         Envelope cause) {
+        if (withdrawn(journey)) {
+            return Optional.empty();
+        }
         Optional<ObligationRow> opened = obligations.open(journey.journeyId(), kind, dosingNumber, dueAt,
                 clock.instant(), cause.getEventId().toString());
         opened.ifPresent(o -> outbox.publish(Topic.FOLLOWUP, journey.journeyId(), ObligationOpened.newBuilder()
@@ -46,6 +55,16 @@ public class ObligationTracker {
                 .setCauseEventId(o.causeEventId())
                 .build()));
         return opened;
+    }
+
+    /** Closes the unmet (open or overdue) obligations of a withdrawn journey as CANCELLED, as of the withdrawal. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelUnmet(String journeyId, Instant withdrawnAt) {
+        return obligations.cancelUnmet(journeyId, withdrawnAt);
+    }
+
+    private static boolean withdrawn(JourneyRow journey) {
+        return journey.stage() != null && journey.stage().phase() == JourneyStage.Phase.WITHDRAWN;
     }
 
     /** Meets the obligation if it is open or overdue; on time when met no later than its deadline. */

@@ -12,8 +12,9 @@ import io.waypoint.schemas.Topic;
 import java.util.Arrays;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,15 +47,14 @@ public class JourneyEventListener {
     @KafkaListener(id = "followup-journey-events", groupId = GROUP,
             topics = "#{T(io.waypoint.followup.messaging.JourneyEventListener).TOPICS}")
     @Transactional
-    public void on(ConsumerRecord<String, SpecificRecord> record) {
-        SpecificRecord event = record.value();
+    public void on(SpecificRecord event, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
         Envelope envelope = Events.envelopeOf(event);
         if (!inbox.firstDelivery(envelope.getEventId(), GROUP)) {
             return;
         }
-        timeline.add(new TimelineEntry(envelope.getEventId(), envelope.getJourneyId(), record.topic(),
+        timeline.add(new TimelineEntry(envelope.getEventId(), envelope.getJourneyId(), topic,
                 Events.type(event), envelope.getOccurredAt(), envelope.getRecordedAt(), EventSummaries.of(event)));
-        if (envelope.getJourneyId() == null || OWN_TOPICS.contains(record.topic())) {
+        if (envelope.getJourneyId() == null || OWN_TOPICS.contains(topic)) {
             return;
         }
         try {

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Operational settings of the follow-up service ({@code waypoint.followup.*}): the profile for journeys that name
  * none yet, how often obligations are scanned and how long an obligation must be known before it may be flagged
- * overdue, the session reminder lead time, and how long an inbox stream stays open.
+ * overdue, the session reminder lead time and how long an inbox stream stays open.
  */
 @Validated
 @ConfigurationProperties("waypoint.followup")

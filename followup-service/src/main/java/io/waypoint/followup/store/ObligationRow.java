@@ -3,8 +3,11 @@ package io.waypoint.followup.store;
 import io.waypoint.followup.obligation.ObligationStatus;
 import java.time.Instant;
 
-/** An obligation of a journey; {@code dosingNumber} is 0 when it is not tied to one dosing session. */
+/**
+ * An obligation of a journey; {@code dosingNumber} is 0 when it is not tied to one dosing session;
+ * {@code cancelledAt} is when the journey was withdrawn, for a CANCELLED obligation.
+ */
 public record ObligationRow(String obligationId, String journeyId, String kind, int dosingNumber, Instant dueAt,
                             ObligationStatus status, Instant metAt, Boolean onTime, Instant openedAt,
-                            String causeEventId) {
+                            String causeEventId, Instant cancelledAt) {
 }

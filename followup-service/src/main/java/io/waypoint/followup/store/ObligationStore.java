@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 public class ObligationStore {
 
     private static final String COLUMNS = """
-            obligation_id, journey_id, kind, dosing_number, due_at, status, met_at, on_time, opened_at, cause_event_id""";
+            obligation_id, journey_id, kind, dosing_number, due_at, status, met_at, on_time, opened_at, cause_event_id,
+            cancelled_at""";
 
     private final JdbcClient jdbc;
 
@@ -51,6 +52,13 @@ public class ObligationStore {
     public void markMet(String obligationId, Instant metAt, boolean onTime) {
         jdbc.sql("UPDATE obligation SET status = 'MET', met_at = :metAt, on_time = :onTime WHERE obligation_id = :id")
                 .param("id", obligationId).param("metAt", ts(metAt)).param("onTime", onTime).update();
+    }
+
+    /** Closes every obligation of the journey still to be met (open or overdue) as CANCELLED; how many it closed. */
+    public int cancelUnmet(String journeyId, Instant at) {
+        return jdbc.sql("UPDATE obligation SET status = 'CANCELLED', cancelled_at = :at"
+                        + " WHERE journey_id = :journeyId AND status IN ('OPEN', 'OVERDUE')")
+                .param("journeyId", journeyId).param("at", ts(at)).update();
     }
 
     /** Open obligations past their deadline and known since {@code knownBy}, of journeys still under way. */
@@ -97,6 +105,6 @@ public class ObligationStore {
         return new ObligationRow(rs.getString("obligation_id"), rs.getString("journey_id"), rs.getString("kind"),
                 rs.getInt("dosing_number"), instant(rs, "due_at"), ObligationStatus.valueOf(rs.getString("status")),
                 instant(rs, "met_at"), rs.wasNull() ? null : onTime, instant(rs, "opened_at"),
-                rs.getString("cause_event_id"));
+                rs.getString("cause_event_id"), instant(rs, "cancelled_at"));
     }
 }

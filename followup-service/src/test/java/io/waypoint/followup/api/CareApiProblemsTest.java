@@ -1,6 +1,7 @@
 package io.waypoint.followup.api;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -12,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.waypoint.followup.care.CareCommands;
+import io.waypoint.followup.protocol.FollowupProperties;
 import io.waypoint.followup.store.IdempotencyStore;
 import io.waypoint.followup.store.JourneyStore;
 import io.waypoint.followup.store.ObligationStore;
@@ -21,11 +23,14 @@ import io.waypoint.platform.problem.NotFoundException;
 import io.waypoint.platform.problem.ProblemHandler;
 import io.waypoint.platform.problem.RuleViolationException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -43,11 +48,14 @@ class CareApiProblemsTest {
     private static final String JOURNEY = "3c9d0b1e-2f4a-4b5c-8d6e-7f8091a2b3c4";
     private static final String BASE = "/api/v1/journeys/" + JOURNEY;
 
+    private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
+
     @TestConfiguration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(FollowupProperties.class)
     static class FixedClock {
         @Bean
         Clock clock() {
-            return Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
+            return Clock.fixed(NOW, ZoneOffset.UTC);
         }
     }
 
@@ -69,6 +77,49 @@ class CareApiProblemsTest {
                 .andExpect(jsonPath("$.type").value("https://waypoint.example/problems/invalid-request"))
                 .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("occurredAt", "phq9Item9")));
         verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anOccurredAtOrOnsetLaterThanTheClockAllowsIsAnInvalidRequestNamingTheField() throws Exception {
+        mvc.perform(post(BASE + "/check-ins").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"cssrsPositive": false, "concernRaised": false, "occurredAt": "%s"}
+                        """.formatted(NOW.plusSeconds(301))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://waypoint.example/problems/invalid-request"))
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("occurredAt")))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("PT5M")));
+
+        mvc.perform(post(BASE + "/adverse-events").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"term": "Nausea", "severity": "MILD", "serious": false, "favourable": false,
+                         "onsetAt": "%s", "occurredAt": "%s"}
+                        """.formatted(NOW.plus(Duration.ofDays(1)), NOW)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("onsetAt")));
+
+        mvc.perform(post(BASE + "/outcome-assessments").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"instrument": "CAPS5", "timepoint": "PRIMARY_ENDPOINT", "score": 21, "raterId": "rater-1",
+                         "occurredAt": "2026-06-02T08:00:00Z"}
+                        """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("occurredAt")));
+
+        mvc.perform(post(BASE + "/safety-hold/release").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"releasedBy": "dr-7", "occurredAt": "2026-06-01T09:00:00Z"}
+                        """))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("occurredAt")));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void anOccurredAtWithinTheClockSkewIsAccepted() throws Exception {
+        when(commands.recordCheckIn(eq(JOURNEY), any())).thenReturn(new CareCommands.Recorded("c-1", List.of(), false));
+
+        mvc.perform(post(BASE + "/check-ins").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"cssrsPositive": false, "concernRaised": false, "occurredAt": "%s"}
+                        """.formatted(NOW.plusSeconds(300))))
+                .andExpect(status().isCreated());
     }
 
     @Test

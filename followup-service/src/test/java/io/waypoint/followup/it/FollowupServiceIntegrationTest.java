@@ -324,6 +324,7 @@ class FollowupServiceIntegrationTest {
                 .filteredOn(n -> n.get("kind").asString().equals("SAFETY_HOLD")).singleElement()
                 .satisfies(n -> assertThat(n.get("priority").asString()).isEqualTo("URGENT"));
 
+        clock.advance(Duration.ofMinutes(30));
         String release = "{\"releasedBy\": \"dr-7\", \"occurredAt\": \"" + now.plusSeconds(600) + "\"}";
         Http.Response released = http.post("/api/v1/journeys/" + id + "/safety-hold/release", release);
         assertThat(released.status()).isEqualTo(200);
@@ -353,6 +354,58 @@ class FollowupServiceIntegrationTest {
         assertThat(((SafetyHoldReleased) followup.get(5)).getReleasedBy()).isEqualTo("dr-7");
         assertThat(((OutcomeAssessmentRecorded) followup.get(6)).getRaterIndependent()).isTrue();
         assertThat(((ObligationMet) followup.get(7)).getKind()).isEqualTo("PRIMARY_OUTCOME_ASSESSMENT");
+    }
+
+    @Test
+    void aWithdrawnJourneysUnmetObligationsAreCancelledAndNeverEscalatedNorOpenedAgain() {
+        JourneyEvents journey = JourneyEvents.newJourney();
+        String id = journey.journeyId();
+        Instant now = clock.instant();
+        topics.send(Topic.INTAKE, id, journey.enrolled(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(59))));
+        topics.send(Topic.SCHEDULING, id, journey.careTeam(now.minus(Duration.ofDays(58))));
+        // the first integration session was due six hours ago
+        topics.send(Topic.SCHEDULING, id, journey.dose(1, DoseKind.INITIAL, "80.00", now.minus(Duration.ofHours(30))));
+        await().atMost(WAIT).until(() -> obligationStatuses(id).equals(List.of("OPEN", "OPEN")));
+        clock.advance(Duration.ofMinutes(15));
+        overdueScan.scan();
+        assertThat(obligationStatuses(id)).containsExactlyInAnyOrder("OPEN", "OVERDUE");
+
+        Instant withdrawnAt = clock.instant();
+        topics.send(Topic.INTAKE, id, journey.withdrawn(withdrawnAt));
+
+        await().atMost(WAIT).until(() -> obligationStatuses(id).equals(List.of("CANCELLED", "CANCELLED")));
+        assertThat(list(http.get("/api/v1/journeys/" + id + "/obligations").body()))
+                .allSatisfy(o -> assertThat(Instant.parse(o.get("cancelledAt").asString())).isEqualTo(withdrawnAt));
+        assertThat(stageOf(id)).isEqualTo("WITHDRAWN");
+        assertThat(list(http.get("/api/v1/journeys/stuck").body())).extracting(n -> n.get("journeyId").asString())
+                .doesNotContain(id);
+
+        clock.advance(Duration.ofHours(1));
+        overdueScan.scan();
+        topics.send(Topic.SCHEDULING, id, journey.dose(2, DoseKind.INITIAL, "80.00",
+                clock.instant().minus(Duration.ofHours(30))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timelineTypes(id))
+                .filteredOn("DoseAdministered"::equals).hasSize(2));
+        assertThat(obligationStatuses(id)).containsExactly("CANCELLED", "CANCELLED");
+        assertThat(TestTopics.types(topics.readJourney(Topic.FOLLOWUP, id, 4, Duration.ofSeconds(3))))
+                .containsExactly("ObligationOpened", "ObligationOpened", "ObligationOverdue");
+    }
+
+    @Test
+    void aCommandThatHappensLaterThanTheClockAllowsIsRefusedNamingTheField() {
+        JourneyEvents journey = JourneyEvents.newJourney();
+        String id = journey.journeyId();
+        Instant now = clock.instant();
+        topics.send(Topic.INTAKE, id, journey.enrolled(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(59))));
+        await().atMost(WAIT).until(() -> "ENROLLED".equals(stageOf(id)));
+
+        Http.Response future = http.post("/api/v1/journeys/" + id + "/check-ins",
+                checkIn(0, now.plus(Duration.ofMinutes(6))));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body().at("/errors/0/field").asString()).isEqualTo("occurredAt");
+        assertThat(timelineTypes(id)).doesNotContain("CheckInRecorded");
+        assertThat(http.post("/api/v1/journeys/" + id + "/check-ins", checkIn(0, now.plus(Duration.ofMinutes(4))))
+                .status()).as("within the clock skew").isEqualTo(201);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.waypoint.followup.it;
 
 import io.waypoint.events.common.Envelope;
 import io.waypoint.events.common.ProtocolRef;
+import io.waypoint.events.intake.JourneyWithdrawn;
 import io.waypoint.events.intake.PatientEnrolled;
 import io.waypoint.events.scheduling.CareTeamAssigned;
 import io.waypoint.events.scheduling.DoseAdministered;
@@ -34,6 +35,11 @@ record JourneyEvents(String journeyId, String lead, String co) {
     PatientEnrolled enrolled(Instant baselineAt, Instant at) {
         return PatientEnrolled.newBuilder().setEnvelope(envelope(at, "intake-service")).setSiteId("site-1")
                 .setBaselineCaps5Total(44).setBaselineAt(baselineAt).setPregnancyTestRequired(false).build();
+    }
+
+    JourneyWithdrawn withdrawn(Instant at) {
+        return JourneyWithdrawn.newBuilder().setEnvelope(envelope(at, "intake-service"))
+                .setReason("PARTICIPANT_DECISION").build();
     }
 
     CareTeamAssigned careTeam(Instant at) {

@@ -249,6 +249,7 @@ class PatientJourneyEndToEndTest {
             assertThat(header(letter, "kafka_dlt-exception-fqcn")).isNotBlank();
             assertThat(header(letter, "kafka_dlt-exception-message")).isNotBlank();
             assertThat(header(letter, "waypoint-dlq-stage")).isEqualTo("deserialization");
+            assertThat(header(letter, "waypoint-dlq-origin")).startsWith(Topic.FRONTDESK.topicName() + "-");
         });
 
         List<ConsumerRecord<String, byte[]>> referred = topics.read(Topic.INTAKE.topicName(),

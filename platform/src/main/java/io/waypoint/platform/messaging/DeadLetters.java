@@ -34,13 +34,16 @@ import org.springframework.util.backoff.FixedBackOff;
  * or whose handler still fails after a few quick in-memory retries, is published with its original bytes and
  * key to {@code <topic>.<group>.dlq}; the consumer commits past it and goes on. Headers: Spring Kafka's
  * {@code kafka_dlt-original-topic/-partition/-offset}, {@code kafka_dlt-exception-fqcn/-message}, plus
- * {@value #STAGE_HEADER} ({@code deserialization} or {@code handling}). The stack trace is left out so a
+ * {@value #STAGE_HEADER} ({@code deserialization} or {@code handling}) and {@value #ORIGIN_HEADER}
+ * ({@code <topic>-<partition>@<offset>} as text). The stack trace is left out so a
  * dead letter stays about as small as the original record. A failure of the service's own database is retried
  * with back-off until it recovers: the record keeps its place and is never dead-lettered for it.
  */
 public final class DeadLetters {
 
     public static final String STAGE_HEADER = "waypoint-dlq-stage";
+    /** The original record's place as text, {@code <topic>-<partition>@<offset>}. */
+    public static final String ORIGIN_HEADER = "waypoint-dlq-origin";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -68,8 +71,10 @@ public final class DeadLetters {
         recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         recoverer.setHeadersFunction((ConsumerRecord<?, ?> record, Exception exception) -> {
             String stage = isDeserialization(exception) ? "deserialization" : "handling";
+            // Spring Kafka writes partition and offset as binary numbers; these are readable with any client
             return new RecordHeaders(new RecordHeader[] {
-                    new RecordHeader(STAGE_HEADER, stage.getBytes(StandardCharsets.UTF_8))});
+                    text(STAGE_HEADER, stage),
+                    text(ORIGIN_HEADER, record.topic() + "-" + record.partition() + "@" + record.offset())});
         });
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(100L, retries));
         handler.addNotRetryableExceptions(NonRetryableEventException.class, DeserializationException.class,
@@ -96,6 +101,10 @@ public final class DeadLetters {
             }
         }
         return false;
+    }
+
+    private static RecordHeader text(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean isDeserialization(Throwable exception) {

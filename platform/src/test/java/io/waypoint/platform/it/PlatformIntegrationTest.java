@@ -75,6 +75,7 @@ class PlatformIntegrationTest {
         assertThat(letter.value()).isEqualTo(garbage);
         assertThat(header(letter, DeadLetters.STAGE_HEADER)).isEqualTo("deserialization");
         assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo("waypoint.intake.v1");
+        assertThat(header(letter, DeadLetters.ORIGIN_HEADER)).matches("waypoint\\.intake\\.v1-\\d+@\\d+");
         assertThat(letter.headers().lastHeader("kafka_dlt-original-partition")).isNotNull();
         assertThat(letter.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
         assertThat(header(letter, "kafka_dlt-exception-fqcn")).isNotBlank();

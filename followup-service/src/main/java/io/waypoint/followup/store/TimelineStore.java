@@ -33,7 +33,7 @@ public class TimelineStore {
     public List<TimelineEntry> ofJourney(String journeyId) {
         return jdbc.sql("""
                 SELECT event_id, journey_id, topic, event_type, occurred_at, recorded_at, summary FROM timeline_entry
-                WHERE journey_id = :journeyId ORDER BY occurred_at, recorded_at, event_id
+                WHERE journey_id = :journeyId ORDER BY occurred_at, arrival
                 """)
                 .param("journeyId", journeyId)
                 .query((rs, n) -> new TimelineEntry(rs.getObject("event_id", java.util.UUID.class),

@@ -1,5 +1,6 @@
 package io.waypoint.intake.api;
 
+import io.waypoint.platform.problem.InvalidRequestException;
 import io.waypoint.intake.store.IdempotencyStore;
 import io.waypoint.platform.problem.RuleViolationException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public class IdempotentRequests {
             return command.get();
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidHeaderException(HEADER, "must be at most " + MAX_KEY_LENGTH + " characters");
+            throw new InvalidRequestException(HEADER, "must be at most " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(method + " " + path + " " + json.writeValueAsString(request));
         return tx.execute(status -> {

@@ -1,5 +1,6 @@
 package io.waypoint.intake.api;
 
+import io.waypoint.platform.problem.InvalidRequestException;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -246,7 +247,7 @@ class IntakeControllerProblemTest {
 
     @Test
     void anInvalidHeaderIsA400NamingTheHeader() throws Exception {
-        doThrow(new InvalidHeaderException(IdempotentRequests.HEADER, "must be at most 200 characters"))
+        doThrow(new InvalidRequestException(IdempotentRequests.HEADER, "must be at most 200 characters"))
                 .when(idempotent).run(eq("k".repeat(201)), anyString(), anyString(), any(), any());
 
         mvc.perform(post("/api/v1/journeys/{id}/screening", JOURNEY).contentType(MediaType.APPLICATION_JSON)

@@ -72,6 +72,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request body could not be read.");
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
+        return invalid(List.of(Map.of("field", ex.field(), "message", ex.getMessage())),
+                "The request has invalid fields.");
+    }
+
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());

@@ -1,5 +1,6 @@
 package io.waypoint.scheduling.api;
 
+import io.waypoint.platform.problem.InvalidRequestException;
 import io.waypoint.scheduling.config.SchedulingProperties;
 import io.waypoint.scheduling.service.Cause;
 import java.time.Clock;

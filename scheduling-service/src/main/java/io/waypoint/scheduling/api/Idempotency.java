@@ -1,5 +1,6 @@
 package io.waypoint.scheduling.api;
 
+import io.waypoint.platform.problem.InvalidRequestException;
 import io.waypoint.platform.problem.RuleViolationException;
 import io.waypoint.scheduling.config.SchedulingProperties;
 import io.waypoint.scheduling.store.IdempotencyStore;

@@ -138,13 +138,3 @@ CREATE TABLE inbox_notification (
     acknowledged_at TIMESTAMPTZ
 );
 CREATE INDEX inbox_notification_by_therapist ON inbox_notification (therapist_id, issued_at);
-
--- REST commands repeated with the same Idempotency-Key return the first result.
-CREATE TABLE idempotent_command (
-    scope           TEXT        NOT NULL,
-    idempotency_key TEXT        NOT NULL,
-    response_status INT         NOT NULL,
-    response_body   TEXT        NOT NULL,
-    created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
-    PRIMARY KEY (scope, idempotency_key)
-);

@@ -81,14 +81,3 @@ CREATE TABLE withdrawal (
     reason       TEXT        NOT NULL,
     occurred_at  TIMESTAMPTZ NOT NULL
 );
-
--- Idempotency-Key header: the first response to a key, replayed for the same key.
-CREATE TABLE idempotent_request (
-    idempotency_key  TEXT        PRIMARY KEY,
-    request_method   TEXT        NOT NULL,
-    request_path     TEXT        NOT NULL,
-    request_hash     TEXT        NOT NULL,
-    response_status  INT,
-    response_body    TEXT,
-    created_at       TIMESTAMPTZ NOT NULL
-);

@@ -21,3 +21,15 @@ CREATE TABLE processed_event (
     processed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, event_id)
 );
+
+-- Idempotency-Key header of REST commands: per scope (command and resource) and key, a hash of the request
+-- first sent with the key and the response first given to it, stored in the command's own transaction.
+CREATE TABLE idempotent_request (
+    scope            TEXT        NOT NULL,
+    idempotency_key  TEXT        NOT NULL,
+    request_hash     TEXT        NOT NULL,
+    response_status  INT,
+    response_body    TEXT,
+    created_at       TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (scope, idempotency_key)
+);

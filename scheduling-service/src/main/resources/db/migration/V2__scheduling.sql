@@ -113,13 +113,3 @@ CREATE TABLE safety_hold (
     released_by TEXT
 );
 CREATE INDEX safety_hold_active ON safety_hold (journey_id) WHERE released_at IS NULL;
-
--- REST commands sent again with the same Idempotency-Key get the first answer.
-CREATE TABLE idempotent_request (
-    idempotency_key TEXT        NOT NULL,
-    scope           TEXT        NOT NULL,
-    status          INT,
-    body            TEXT,
-    created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
-    PRIMARY KEY (idempotency_key, scope)
-);

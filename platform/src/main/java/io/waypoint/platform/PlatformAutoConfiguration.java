@@ -3,6 +3,8 @@ package io.waypoint.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.waypoint.platform.events.EnvelopeFactory;
+import io.waypoint.platform.idempotency.IdempotencyStore;
+import io.waypoint.platform.idempotency.IdempotentCommands;
 import io.waypoint.platform.inbox.Inbox;
 import io.waypoint.platform.outbox.Outbox;
 import io.waypoint.platform.outbox.OutboxRelay;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What every Waypoint service gets by depending on this module. */
 @AutoConfiguration(after = {DataSourceTransactionManagerAutoConfiguration.class, JdbcClientAutoConfiguration.class,
@@ -65,5 +68,17 @@ public class PlatformAutoConfiguration {
     @Bean
     Inbox inbox(JdbcClient jdbc) {
         return new Inbox(jdbc);
+    }
+
+    @Bean
+    IdempotencyStore idempotencyStore(JdbcClient jdbc) {
+        return new IdempotencyStore(jdbc);
+    }
+
+    @Bean
+    IdempotentCommands idempotentCommands(IdempotencyStore store, PlatformTransactionManager transactionManager,
+                                          JsonMapper json,
+                                          @Value("${waypoint.idempotency.max-key-length}") int maxKeyLength) {
+        return new IdempotentCommands(store, transactionManager, json, maxKeyLength);
     }
 }

@@ -8,6 +8,7 @@ import io.waypoint.followup.care.CareCommands;
 import io.waypoint.followup.care.CareCommands.AssessmentRecorded;
 import io.waypoint.followup.care.CareCommands.HoldReleased;
 import io.waypoint.followup.care.CareCommands.Recorded;
+import io.waypoint.platform.idempotency.IdempotentCommands;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/journeys/{journeyId}")
 public class CareController {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CareCommands commands;
     private final IdempotentCommands idempotent;
@@ -49,23 +48,26 @@ public class CareController {
     }
 
     @PostMapping("/check-ins")
-    public ResponseEntity<CheckInResponse> checkIn(@PathVariable String journeyId,
-                                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                                   @Valid @RequestBody CheckInRequest request) {
-        return idempotent.run(key, "check-in " + journeyId, HttpStatus.CREATED, CheckInResponse.class, () -> {
-            Recorded recorded = commands.recordCheckIn(journeyId, new CareCommands.CheckIn(request.dosingNumber(),
-                    request.dayNumber(), request.phq9Item9(), request.cssrsPositive(), request.concernRaised(),
-                    request.occurredAt()));
-            return new CheckInResponse(recorded.id(), recorded.safetyReasons(), recorded.safetyHoldPlaced());
-        });
+    public ResponseEntity<CheckInResponse> checkIn(
+            @PathVariable String journeyId,
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
+            @Valid @RequestBody CheckInRequest request) {
+        return idempotent.run(key, "check-in " + journeyId, request, HttpStatus.CREATED, CheckInResponse.class,
+                () -> {
+                    Recorded recorded = commands.recordCheckIn(journeyId, new CareCommands.CheckIn(
+                            request.dosingNumber(), request.dayNumber(), request.phq9Item9(),
+                            request.cssrsPositive(), request.concernRaised(), request.occurredAt()));
+                    return new CheckInResponse(recorded.id(), recorded.safetyReasons(), recorded.safetyHoldPlaced());
+                });
     }
 
     @PostMapping("/adverse-events")
-    public ResponseEntity<AdverseEventResponse> adverseEvent(@PathVariable String journeyId,
-                                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                                             @Valid @RequestBody AdverseEventRequest request) {
-        return idempotent.run(key, "adverse-event " + journeyId, HttpStatus.CREATED, AdverseEventResponse.class,
-                () -> {
+    public ResponseEntity<AdverseEventResponse> adverseEvent(
+            @PathVariable String journeyId,
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
+            @Valid @RequestBody AdverseEventRequest request) {
+        return idempotent.run(key, "adverse-event " + journeyId, request, HttpStatus.CREATED,
+                AdverseEventResponse.class, () -> {
                     Recorded recorded = commands.reportAdverseEvent(journeyId, new CareCommands.AdverseEvent(
                             request.term().strip(), request.severity().name(), request.serious(),
                             request.favourable(), request.onsetAt(), request.dosingNumber(), request.occurredAt()));
@@ -77,9 +79,9 @@ public class CareController {
     @PostMapping("/outcome-assessments")
     public ResponseEntity<OutcomeAssessmentResponse> outcomeAssessment(
             @PathVariable String journeyId,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
             @Valid @RequestBody OutcomeAssessmentRequest request) {
-        return idempotent.run(key, "outcome-assessment " + journeyId, HttpStatus.CREATED,
+        return idempotent.run(key, "outcome-assessment " + journeyId, request, HttpStatus.CREATED,
                 OutcomeAssessmentResponse.class, () -> {
                     AssessmentRecorded recorded = commands.recordAssessment(journeyId, new CareCommands.Assessment(
                             request.instrument().name(), request.timepoint(), request.score(), request.raterId(),
@@ -91,10 +93,10 @@ public class CareController {
     @PostMapping("/safety-hold/release")
     public ResponseEntity<SafetyHoldReleaseResponse> releaseSafetyHold(
             @PathVariable String journeyId,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
             @Valid @RequestBody SafetyHoldReleaseRequest request) {
-        return idempotent.run(key, "safety-hold-release " + journeyId, HttpStatus.OK, SafetyHoldReleaseResponse.class,
-                () -> {
+        return idempotent.run(key, "safety-hold-release " + journeyId, request, HttpStatus.OK,
+                SafetyHoldReleaseResponse.class, () -> {
                     HoldReleased released = commands.releaseSafetyHold(journeyId, request.releasedBy(),
                             request.occurredAt());
                     return new SafetyHoldReleaseResponse(released.holdId(), released.reason(), released.placedAt(),

@@ -14,10 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.waypoint.followup.care.CareCommands;
 import io.waypoint.followup.protocol.FollowupProperties;
-import io.waypoint.followup.store.IdempotencyStore;
 import io.waypoint.followup.store.JourneyStore;
 import io.waypoint.followup.store.ObligationStore;
 import io.waypoint.followup.store.TimelineStore;
+import io.waypoint.platform.idempotency.IdempotencyStore;
+import io.waypoint.platform.idempotency.IdempotentCommands;
 import io.waypoint.platform.problem.ConflictException;
 import io.waypoint.platform.problem.NotFoundException;
 import io.waypoint.platform.problem.ProblemHandler;

@@ -12,6 +12,7 @@ import io.waypoint.intake.workflow.IntakeWorkflow;
 import io.waypoint.intake.workflow.IntakeWorkflow.EnrollmentOutcome;
 import io.waypoint.intake.workflow.IntakeWorkflow.ReferralOutcome;
 import io.waypoint.intake.workflow.IntakeWorkflow.ScreeningOutcome;
+import io.waypoint.platform.idempotency.IdempotentCommands;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,18 +34,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class IntakeController {
 
     private final IntakeWorkflow workflow;
-    private final IdempotentRequests idempotent;
+    private final IdempotentCommands idempotent;
 
-    public IntakeController(IntakeWorkflow workflow, IdempotentRequests idempotent) {
+    public IntakeController(IntakeWorkflow workflow, IdempotentCommands idempotent) {
         this.workflow = workflow;
         this.idempotent = idempotent;
     }
 
     /** 201 with a new journey; 200 with the existing journey when the referral id is already known. */
     @PostMapping("/referrals")
-    public ResponseEntity<?> refer(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                   @Valid @RequestBody ReferralRequest request) {
-        return idempotent.run(key, "POST", "/api/v1/referrals", request, () -> {
+    public ResponseEntity<ReferralResponse> refer(
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
+            @Valid @RequestBody ReferralRequest request) {
+        return idempotent.run(key, "POST /api/v1/referrals", request, ReferralResponse.class, () -> {
             ReferralOutcome outcome = workflow.refer(request.toReferral(), null);
             return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(new ReferralResponse(outcome.referralId(), outcome.journeyId(), outcome.status()));
@@ -52,43 +54,47 @@ public class IntakeController {
     }
 
     @PostMapping("/journeys/{journeyId}/screening")
-    public ResponseEntity<?> screen(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                    @PathVariable String journeyId, @Valid @RequestBody ScreeningRequest request) {
-        return idempotent.run(key, "POST", "/api/v1/journeys/" + journeyId + "/screening", request, () -> {
-            ScreeningOutcome outcome = workflow.screen(journeyId, request.toCommand());
-            return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new ScreeningResponse(outcome.screeningId(), outcome.eligible(), outcome.reasons()));
-        });
+    public ResponseEntity<ScreeningResponse> screen(
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
+            @PathVariable String journeyId, @Valid @RequestBody ScreeningRequest request) {
+        return idempotent.run(key, "POST /api/v1/journeys/" + journeyId + "/screening", request, HttpStatus.CREATED,
+                ScreeningResponse.class, () -> {
+                    ScreeningOutcome outcome = workflow.screen(journeyId, request.toCommand());
+                    return new ScreeningResponse(outcome.screeningId(), outcome.eligible(), outcome.reasons());
+                });
     }
 
     @PostMapping("/journeys/{journeyId}/consent")
-    public ResponseEntity<?> consent(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                     @PathVariable String journeyId, @Valid @RequestBody ConsentRequest request) {
-        return idempotent.run(key, "POST", "/api/v1/journeys/" + journeyId + "/consent", request, () -> {
-            workflow.consent(journeyId, request.toCommand());
-            return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new ConsentResponse(journeyId, JourneyStatus.CONSENTED));
-        });
+    public ResponseEntity<ConsentResponse> consent(
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
+            @PathVariable String journeyId, @Valid @RequestBody ConsentRequest request) {
+        return idempotent.run(key, "POST /api/v1/journeys/" + journeyId + "/consent", request, HttpStatus.CREATED,
+                ConsentResponse.class, () -> {
+                    workflow.consent(journeyId, request.toCommand());
+                    return new ConsentResponse(journeyId, JourneyStatus.CONSENTED);
+                });
     }
 
     @PostMapping("/journeys/{journeyId}/enrollment")
-    public ResponseEntity<?> enroll(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                    @PathVariable String journeyId, @Valid @RequestBody EnrollmentRequest request) {
-        return idempotent.run(key, "POST", "/api/v1/journeys/" + journeyId + "/enrollment", request, () -> {
-            EnrollmentOutcome outcome = workflow.enroll(journeyId, request.toCommand());
-            return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new EnrollmentResponse(outcome.journeyId(), Protocol.of(outcome.protocol())));
-        });
+    public ResponseEntity<EnrollmentResponse> enroll(
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
+            @PathVariable String journeyId, @Valid @RequestBody EnrollmentRequest request) {
+        return idempotent.run(key, "POST /api/v1/journeys/" + journeyId + "/enrollment", request, HttpStatus.CREATED,
+                EnrollmentResponse.class, () -> {
+                    EnrollmentOutcome outcome = workflow.enroll(journeyId, request.toCommand());
+                    return new EnrollmentResponse(outcome.journeyId(), Protocol.of(outcome.protocol()));
+                });
     }
 
     @PostMapping("/journeys/{journeyId}/withdrawal")
-    public ResponseEntity<?> withdraw(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                      @PathVariable String journeyId, @Valid @RequestBody WithdrawalRequest request) {
-        return idempotent.run(key, "POST", "/api/v1/journeys/" + journeyId + "/withdrawal", request, () -> {
-            workflow.withdraw(journeyId, request.toCommand());
-            return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new WithdrawalResponse(journeyId, JourneyStatus.WITHDRAWN));
-        });
+    public ResponseEntity<WithdrawalResponse> withdraw(
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
+            @PathVariable String journeyId, @Valid @RequestBody WithdrawalRequest request) {
+        return idempotent.run(key, "POST /api/v1/journeys/" + journeyId + "/withdrawal", request, HttpStatus.CREATED,
+                WithdrawalResponse.class, () -> {
+                    workflow.withdraw(journeyId, request.toCommand());
+                    return new WithdrawalResponse(journeyId, JourneyStatus.WITHDRAWN);
+                });
     }
 
     @GetMapping("/journeys/{journeyId}")

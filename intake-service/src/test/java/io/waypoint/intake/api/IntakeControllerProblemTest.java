@@ -1,12 +1,10 @@
 package io.waypoint.intake.api;
 
-import io.waypoint.platform.problem.InvalidRequestException;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -20,6 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.waypoint.intake.journey.JourneyStatus;
 import io.waypoint.intake.protocol.IntakeProperties;
 import io.waypoint.intake.workflow.IntakeWorkflow;
+import io.waypoint.platform.idempotency.IdempotencyStore;
+import io.waypoint.platform.idempotency.IdempotentCommands;
 import io.waypoint.platform.problem.ConflictException;
 import io.waypoint.platform.problem.NotFoundException;
 import io.waypoint.platform.problem.ProblemHandler;
@@ -30,8 +30,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,12 +38,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @WebMvcTest(IntakeController.class)
-@Import({ProblemHandler.class, IntakeControllerProblemTest.FixedClock.class})
+@Import({ProblemHandler.class, IdempotentCommands.class, IntakeControllerProblemTest.FixedClock.class})
 class IntakeControllerProblemTest {
 
     private static final String PROBLEMS = "https://waypoint.example/problems/";
@@ -63,14 +61,8 @@ class IntakeControllerProblemTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean IntakeWorkflow workflow;
-    @MockitoBean IdempotentRequests idempotent;
-
-    @BeforeEach
-    @SuppressWarnings("unchecked")
-    void runCommandsDirectly() {
-        when(idempotent.run(any(), anyString(), anyString(), any(), any())).thenAnswer(invocation ->
-                ((Supplier<ResponseEntity<?>>) invocation.getArgument(4)).get());
-    }
+    @MockitoBean IdempotencyStore idempotencyStore;
+    @MockitoBean PlatformTransactionManager transactions;
 
     @Test
     void malformedJsonIsA400Problem() throws Exception {
@@ -247,16 +239,14 @@ class IntakeControllerProblemTest {
 
     @Test
     void anInvalidHeaderIsA400NamingTheHeader() throws Exception {
-        doThrow(new InvalidRequestException(IdempotentRequests.HEADER, "must be at most 200 characters"))
-                .when(idempotent).run(eq("k".repeat(201)), anyString(), anyString(), any(), any());
-
         mvc.perform(post("/api/v1/journeys/{id}/screening", JOURNEY).contentType(MediaType.APPLICATION_JSON)
-                        .header(IdempotentRequests.HEADER, "k".repeat(201)).content(screeningAt(NOW)))
+                        .header(IdempotentCommands.HEADER, "k".repeat(201)).content(screeningAt(NOW)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
                 .andExpect(jsonPath("$.errors[0].message").value("must be at most 200 characters"));
+        verifyNoInteractions(workflow, idempotencyStore);
     }
 
     private static String screeningAt(Instant occurredAt) {

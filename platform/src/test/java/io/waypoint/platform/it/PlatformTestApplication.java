@@ -3,6 +3,7 @@ package io.waypoint.platform.it;
 import io.waypoint.events.common.ProtocolRef;
 import io.waypoint.events.intake.PatientReferred;
 import io.waypoint.platform.events.EnvelopeFactory;
+import io.waypoint.platform.idempotency.IdempotentCommands;
 import io.waypoint.platform.inbox.Inbox;
 import io.waypoint.platform.outbox.Outbox;
 import io.waypoint.schemas.Events;
@@ -10,15 +11,24 @@ import io.waypoint.schemas.Topic;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** A minimal service built on the platform, to test the platform as services use it. */
 @SpringBootApplication
@@ -80,6 +90,38 @@ public class PlatformTestApplication {
                 throw new TransientDataAccessResourceException("database briefly unavailable");
             }
             handled.add(event);
+        }
+    }
+
+    /** A REST command behind the {@code Idempotency-Key} header; {@code fail} rolls it back after its effects. */
+    @RestController
+    public static class ReferralController {
+        public record ReferralRequest(String referralId, String journeyId) {
+        }
+
+        /** @param execution new for every run of the command, so a replay shows by repeating it */
+        public record ReferralResponse(String referralId, String journeyId, String execution) {
+        }
+
+        private final ReferralWriter writer;
+        private final IdempotentCommands idempotent;
+
+        public ReferralController(ReferralWriter writer, IdempotentCommands idempotent) {
+            this.writer = writer;
+            this.idempotent = idempotent;
+        }
+
+        @PostMapping("/sites/{siteId}/referrals")
+        public ResponseEntity<ReferralResponse> refer(
+                @PathVariable String siteId, @RequestBody ReferralRequest request,
+                @RequestParam(defaultValue = "false") boolean fail,
+                @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key) {
+            return idempotent.run(key, "referrals:" + siteId, request, HttpStatus.CREATED, ReferralResponse.class,
+                    () -> {
+                        writer.refer(request.journeyId(), request.referralId(), fail);
+                        return new ReferralResponse(request.referralId(), request.journeyId(),
+                                UUID.randomUUID().toString());
+                    });
         }
     }
 }

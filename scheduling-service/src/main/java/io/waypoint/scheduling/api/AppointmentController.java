@@ -1,5 +1,6 @@
 package io.waypoint.scheduling.api;
 
+import io.waypoint.platform.idempotency.IdempotentCommands;
 import io.waypoint.platform.problem.NotFoundException;
 import io.waypoint.scheduling.service.AppointmentService;
 import io.waypoint.scheduling.service.Cause;
@@ -22,11 +23,11 @@ public class AppointmentController {
 
     private final AppointmentService service;
     private final AppointmentStore appointments;
-    private final Idempotency idempotency;
+    private final IdempotentCommands idempotency;
     private final ClientTimes times;
 
-    public AppointmentController(AppointmentService service, AppointmentStore appointments, Idempotency idempotency,
-                                 ClientTimes times) {
+    public AppointmentController(AppointmentService service, AppointmentStore appointments,
+                                 IdempotentCommands idempotency, ClientTimes times) {
         this.service = service;
         this.appointments = appointments;
         this.idempotency = idempotency;
@@ -44,27 +45,27 @@ public class AppointmentController {
      * dosing session may not start; 409 {@code journey-withdrawn} in a withdrawn journey.
      */
     @PostMapping("/check-in")
-    public ResponseEntity<AppointmentView> checkIn(@PathVariable String appointmentId,
-                                                   @Valid @RequestBody Requests.OccurredAt request,
-                                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+    public ResponseEntity<AppointmentView> checkIn(
+            @PathVariable String appointmentId, @Valid @RequestBody Requests.OccurredAt request,
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key) {
         Cause cause = times.command(request.occurredAt());
         return idempotency.run(key, "check-in:" + appointmentId, request, HttpStatus.OK, AppointmentView.class,
                 () -> AppointmentView.of(service.checkIn(appointmentId, cause)));
     }
 
     @PostMapping("/completion")
-    public ResponseEntity<AppointmentView> complete(@PathVariable String appointmentId,
-                                                    @Valid @RequestBody Requests.OccurredAt request,
-                                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+    public ResponseEntity<AppointmentView> complete(
+            @PathVariable String appointmentId, @Valid @RequestBody Requests.OccurredAt request,
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key) {
         Cause cause = times.command(request.occurredAt());
         return idempotency.run(key, "completion:" + appointmentId, request, HttpStatus.OK, AppointmentView.class,
                 () -> AppointmentView.of(service.complete(appointmentId, cause)));
     }
 
     @PostMapping("/no-show")
-    public ResponseEntity<AppointmentView> noShow(@PathVariable String appointmentId,
-                                                  @Valid @RequestBody Requests.NoShow request,
-                                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+    public ResponseEntity<AppointmentView> noShow(
+            @PathVariable String appointmentId, @Valid @RequestBody Requests.NoShow request,
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key) {
         Cause cause = times.command(request.occurredAt());
         return idempotency.run(key, "no-show:" + appointmentId, request, HttpStatus.OK, AppointmentView.class,
                 () -> AppointmentView.of(service.noShow(appointmentId, request.reason(), cause)));

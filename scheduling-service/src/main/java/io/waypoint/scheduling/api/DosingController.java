@@ -1,5 +1,6 @@
 package io.waypoint.scheduling.api;
 
+import io.waypoint.platform.idempotency.IdempotentCommands;
 import io.waypoint.scheduling.dosing.PreDoseAnswers;
 import io.waypoint.scheduling.dosing.PreDoseResult;
 import io.waypoint.scheduling.dosing.VitalSigns;
@@ -28,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class DosingController {
 
     private final DosingService service;
-    private final Idempotency idempotency;
+    private final IdempotentCommands idempotency;
     private final ClientTimes times;
 
-    public DosingController(DosingService service, Idempotency idempotency, ClientTimes times) {
+    public DosingController(DosingService service, IdempotentCommands idempotency, ClientTimes times) {
         this.service = service;
         this.idempotency = idempotency;
         this.times = times;
@@ -40,7 +41,7 @@ public class DosingController {
     @PostMapping("/pre-dose-check")
     public ResponseEntity<Responses.PreDoseCheckResult> preDoseCheck(
             @PathVariable String appointmentId, @Valid @RequestBody Requests.PreDoseCheck request,
-            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key) {
         Requests.Vitals v = request.vitals();
         PreDoseAnswers answers = new PreDoseAnswers(request.pregnancyTestNegative(), request.fastingConfirmed(),
                 request.contraindicatedMedicationAbsent(), request.cssrsNegative(),
@@ -56,7 +57,7 @@ public class DosingController {
     @PostMapping("/doses")
     public ResponseEntity<Responses.DoseResult> dose(
             @PathVariable String appointmentId, @Valid @RequestBody Requests.DoseGiven request,
-            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key) {
         Cause cause = times.command(request.occurredAt());
         return idempotency.run(key, "doses:" + appointmentId, request, HttpStatus.CREATED,
                 Responses.DoseResult.class, () -> {
@@ -72,7 +73,7 @@ public class DosingController {
     @PostMapping("/vitals")
     public ResponseEntity<Responses.VitalsResult> vitals(
             @PathVariable String appointmentId, @Valid @RequestBody Requests.VitalsRecord request,
-            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key) {
         VitalSigns vitals = new VitalSigns(request.systolicMmHg(), request.diastolicMmHg(), request.heartRateBpm(),
                 request.temperatureCelsius());
         Cause cause = times.command(request.occurredAt());
@@ -91,7 +92,7 @@ public class DosingController {
     @PostMapping("/dosing-completion")
     public ResponseEntity<Responses.DosingCompletionResult> complete(
             @PathVariable String appointmentId, @Valid @RequestBody Requests.DosingCompletion request,
-            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key) {
         Cause cause = times.command(request.occurredAt());
         return idempotency.run(key, "dosing-completion:" + appointmentId, request, HttpStatus.CREATED,
                 Responses.DosingCompletionResult.class, () -> {
@@ -107,7 +108,7 @@ public class DosingController {
     @PostMapping("/dosing-abort")
     public ResponseEntity<AppointmentView> abort(
             @PathVariable String appointmentId, @Valid @RequestBody Requests.DosingAbort request,
-            @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key) {
         Cause cause = times.command(request.occurredAt());
         return idempotency.run(key, "dosing-abort:" + appointmentId, request, HttpStatus.CREATED,
                 AppointmentView.class, () -> AppointmentView.of(service.abort(appointmentId, request.reason(), cause)));

@@ -29,6 +29,8 @@ import org.mockito.InOrder;
 import io.waypoint.events.scheduling.DosingSessionAborted;
 import io.waypoint.events.scheduling.SessionMissed;
 import io.waypoint.platform.events.EnvelopeFactory;
+import io.waypoint.platform.idempotency.IdempotencyStore;
+import io.waypoint.platform.idempotency.IdempotentCommands;
 import io.waypoint.platform.outbox.Outbox;
 import io.waypoint.platform.problem.ProblemHandler;
 import io.waypoint.scheduling.appointment.Appointment;
@@ -46,7 +48,6 @@ import io.waypoint.scheduling.service.DosingService;
 import io.waypoint.scheduling.service.Journeys;
 import io.waypoint.scheduling.store.AppointmentStore;
 import io.waypoint.scheduling.store.DosingStore;
-import io.waypoint.scheduling.store.IdempotencyStore;
 import io.waypoint.scheduling.store.JourneyStore;
 import io.waypoint.scheduling.store.SafetyHoldStore;
 import io.waypoint.schemas.Topic;
@@ -66,14 +67,16 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * REST problems of the dosing session: 400 naming the field for malformed input, 422 with a stable type and the
  * rule's parameters from the real protocol rules, and nothing stored or published for a rejected request.
  */
 @WebMvcTest(controllers = {DosingController.class, AppointmentController.class})
-@Import({ProblemHandler.class, Idempotency.class, ClientTimes.class, DosingService.class, AppointmentService.class,
-        Journeys.class, SchedulingPublisher.class, SchedulingConfiguration.class, DosingApiProblemTest.Envelopes.class})
+@Import({ProblemHandler.class, IdempotentCommands.class, ClientTimes.class, DosingService.class,
+        AppointmentService.class, Journeys.class, SchedulingPublisher.class, SchedulingConfiguration.class,
+        DosingApiProblemTest.Envelopes.class})
 class DosingApiProblemTest {
 
     static final String JOURNEY = "journey-1";
@@ -102,6 +105,7 @@ class DosingApiProblemTest {
     @MockitoBean DosingStore dosing;
     @MockitoBean SafetyHoldStore holds;
     @MockitoBean IdempotencyStore idempotencyStore;
+    @MockitoBean PlatformTransactionManager transactions;
     @MockitoBean CourseScheduler scheduler;
     @MockitoBean Outbox outbox;
 
@@ -539,7 +543,7 @@ class DosingApiProblemTest {
     void anIdempotencyKeyOverTheMaximumLengthIsA400NamingTheHeader() throws Exception {
         givenDosingSession(1, AppointmentStatus.CHECKED_IN);
         mvc.perform(post("/api/v1/appointments/" + APPOINTMENT + "/vitals").contentType(MediaType.APPLICATION_JSON)
-                        .header(Idempotency.HEADER, "k".repeat(201))
+                        .header(IdempotentCommands.HEADER, "k".repeat(201))
                         .content(vitals(START.plus(Duration.ofMinutes(60)))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "invalid-request"))
@@ -553,7 +557,7 @@ class DosingApiProblemTest {
         String key = "k".repeat(200);
         when(idempotencyStore.claim(eq(key), anyString(), anyString())).thenReturn(true);
         mvc.perform(post("/api/v1/appointments/" + APPOINTMENT + "/vitals").contentType(MediaType.APPLICATION_JSON)
-                        .header(Idempotency.HEADER, key)
+                        .header(IdempotentCommands.HEADER, key)
                         .content(vitals(START.plus(Duration.ofMinutes(60)))))
                 .andExpect(status().isCreated());
         verify(idempotencyStore).store(eq(key), anyString(), eq(201), anyString());

@@ -19,8 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
 
-/** The shipped protocols.yml, clinic.yml and application.yml bind to the profiles, calendar and settings used. */
+/**
+ * The shipped protocols.yml, clinic.yml and application.yml, over the platform's defaults, bind to the profiles,
+ * calendar and settings used.
+ */
 class ConfigurationBindingTest {
 
     final ApplicationContextRunner context = new ApplicationContextRunner()
@@ -33,6 +37,12 @@ class ConfigurationBindingTest {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
+                }
+                try {
+                    ctx.getEnvironment().getPropertySources().addLast(new ResourcePropertySource(
+                            new ClassPathResource("waypoint-platform-defaults.properties")));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             })
             .withUserConfiguration(SchedulingConfiguration.class);
@@ -87,7 +97,8 @@ class ConfigurationBindingTest {
         context.run(ctx -> {
             SchedulingProperties properties = ctx.getBean(SchedulingProperties.class);
             assertThat(properties.clockSkew()).isEqualTo(Duration.ofMinutes(5));
-            assertThat(properties.idempotencyKeyMaxLength()).isEqualTo(200);
+            assertThat(ctx.getEnvironment().getProperty("waypoint.idempotency.max-key-length", Integer.class))
+                    .isEqualTo(200);
         });
     }
 

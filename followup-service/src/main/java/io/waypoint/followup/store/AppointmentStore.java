@@ -1,8 +1,8 @@
 package io.waypoint.followup.store;
 
-import static io.waypoint.followup.store.Sql.instant;
-import static io.waypoint.followup.store.Sql.integer;
-import static io.waypoint.followup.store.Sql.ts;
+import static io.waypoint.platform.store.Columns.instant;
+import static io.waypoint.platform.store.Columns.integer;
+import static io.waypoint.platform.store.Columns.ts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.waypoint.followup.store;
 
-import static io.waypoint.followup.store.Sql.instant;
-import static io.waypoint.followup.store.Sql.ts;
+import static io.waypoint.platform.store.Columns.instant;
+import static io.waypoint.platform.store.Columns.ts;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.waypoint.scheduling.store;
 
-import static io.waypoint.scheduling.store.Timestamps.instant;
-import static io.waypoint.scheduling.store.Timestamps.ts;
+import static io.waypoint.platform.store.Columns.instant;
+import static io.waypoint.platform.store.Columns.ts;
 
 import io.waypoint.scheduling.appointment.Appointment;
 import io.waypoint.scheduling.appointment.AppointmentKind;

@@ -1,6 +1,6 @@
 package io.waypoint.scheduling.store;
 
-import static io.waypoint.scheduling.store.Timestamps.ts;
+import static io.waypoint.platform.store.Columns.ts;
 
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -347,11 +347,7 @@ class SchedulingJourneyTest {
         SessionScheduled dosing = prepared(journeyId, Instant.parse("2026-08-03T14:00:00Z"));
         String session = dosing.getAppointmentId();
         Instant start = dosing.getStart();
-        assertThat(post("/check-in", session, occurredAt(start)).status()).isEqualTo(200);
-        assertThat(post("/pre-dose-check", session, preDoseCheck(start.plus(Duration.ofMinutes(10)))).status())
-                .isEqualTo(201);
-        Instant initialAt = start.plus(Duration.ofMinutes(30));
-        assertThat(post("/doses", session, dose("INITIAL", "80", initialAt)).status()).isEqualTo(201);
+        Instant initialAt = checkInAndGiveInitialDose(session, start);
 
         topics.send(Topic.INTAKE, journeyId, new JourneyWithdrawn(
                 intakeEnvelope(journeyId, start.plus(Duration.ofHours(1))), "PARTICIPANT_DECISION"));
@@ -407,11 +403,7 @@ class SchedulingJourneyTest {
         SessionScheduled dosing = prepared(journeyId, Instant.parse("2026-10-05T14:00:00Z"));
         String session = dosing.getAppointmentId();
         Instant start = dosing.getStart();
-        assertThat(post("/check-in", session, occurredAt(start)).status()).isEqualTo(200);
-        assertThat(post("/pre-dose-check", session, preDoseCheck(start.plus(Duration.ofMinutes(10)))).status())
-                .isEqualTo(201);
-        Instant initialAt = start.plus(Duration.ofMinutes(30));
-        assertThat(post("/doses", session, dose("INITIAL", "80", initialAt)).status()).isEqualTo(201);
+        Instant initialAt = checkInAndGiveInitialDose(session, start);
         occupyCareTeamAllDay(journeyId, start.atZone(SITE).toLocalDate().plusDays(1));
 
         Reply completed = post("/dosing-completion", session, completion(initialAt.plus(Duration.ofHours(9))));
@@ -607,5 +599,15 @@ class SchedulingJourneyTest {
 
     static long siteDays(Instant from, Instant to) {
         return ChronoUnit.DAYS.between(from.atZone(SITE).toLocalDate(), to.atZone(SITE).toLocalDate());
+    }
+
+    /** Checks in at {@code start}, passes the pre-dose check 10 min later, gives 80 mg at +30 min; returns that time. */
+    private Instant checkInAndGiveInitialDose(String session, Instant start) {
+        assertThat(post("/check-in", session, occurredAt(start)).status()).isEqualTo(200);
+        assertThat(post("/pre-dose-check", session, preDoseCheck(start.plus(Duration.ofMinutes(10)))).status())
+                .isEqualTo(201);
+        Instant initialAt = start.plus(Duration.ofMinutes(30));
+        assertThat(post("/doses", session, dose("INITIAL", "80", initialAt)).status()).isEqualTo(201);
+        return initialAt;
     }
 }

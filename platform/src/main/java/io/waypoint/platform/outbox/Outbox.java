@@ -1,10 +1,10 @@
 package io.waypoint.platform.outbox;
 
+import io.waypoint.platform.store.Columns;
 import io.waypoint.events.common.Envelope;
 import io.waypoint.schemas.EventCodec;
 import io.waypoint.schemas.Events;
 import io.waypoint.schemas.Topic;
-import java.sql.Timestamp;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +49,7 @@ public class Outbox {
                 .param("type", event.getSchema().getFullName())
                 .param("source", envelope.getSource())
                 .param("subject", envelope.getJourneyId())
-                .param("occurredAt", Timestamp.from(envelope.getOccurredAt()))
+                .param("occurredAt", Columns.ts(envelope.getOccurredAt()))
                 .param("payload", codec.encode(event))
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

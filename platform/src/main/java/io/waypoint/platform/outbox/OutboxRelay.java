@@ -1,5 +1,6 @@
 package io.waypoint.platform.outbox;
 
+import io.waypoint.platform.store.Columns;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -140,7 +141,7 @@ public class OutboxRelay implements SmartLifecycle {
                     .param("limit", batchSize)
                     .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("record_key"),
                             rs.getString("event_id"), rs.getString("event_type"), rs.getString("source"),
-                            rs.getString("subject"), rs.getTimestamp("occurred_at").toInstant(),
+                            rs.getString("subject"), Columns.instant(rs, "occurred_at"),
                             rs.getBytes("payload")))
                     .list();
             if (rows.isEmpty()) {

@@ -1,11 +1,16 @@
 package io.waypoint.schemas;
 
-import io.waypoint.schemas.compat.PublishedSchema;
-import io.waypoint.schemas.compat.SchemaHistory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.SchemaStore;
@@ -19,15 +24,18 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class WaypointSchemaStore implements SchemaStore {
 
-    /** Classpath resource listing the published schema files, one resource path a line. */
-    public static final String HISTORY_INDEX = SchemaHistory.INDEX;
+    /** Classpath folder of the published schema history: {@code <record full name>/v<N>.avsc}. */
+    public static final String HISTORY_ROOT = "waypoint/schema-history";
 
-    private static final WaypointSchemaStore INSTANCE = new WaypointSchemaStore(SchemaHistory.fromClasspath());
+    /** Classpath resource listing the published schema files, one resource path a line. */
+    public static final String HISTORY_INDEX = HISTORY_ROOT + "/index.txt";
+
+    private static final WaypointSchemaStore INSTANCE = new WaypointSchemaStore(HISTORY_INDEX);
 
     private final Map<Long, Schema> byFingerprint = new LinkedHashMap<>();
     private final Map<String, Class<? extends SpecificRecord>> currentTypes = new LinkedHashMap<>();
 
-    private WaypointSchemaStore(SchemaHistory history) {
+    private WaypointSchemaStore(String indexResource) {
         for (Topic topic : Topic.values()) {
             for (Class<? extends SpecificRecord> type : topic.valueTypes()) {
                 Schema schema = SpecificData.get().getSchema(type);
@@ -35,8 +43,8 @@ public final class WaypointSchemaStore implements SchemaStore {
                 byFingerprint.put(SchemaNormalization.parsingFingerprint64(schema), schema);
             }
         }
-        for (PublishedSchema published : history.all()) {
-            byFingerprint.putIfAbsent(published.fingerprint(), published.schema());
+        for (Schema published : publishedVersions(indexResource)) {
+            byFingerprint.putIfAbsent(SchemaNormalization.parsingFingerprint64(published), published);
         }
     }
 
@@ -50,7 +58,7 @@ public final class WaypointSchemaStore implements SchemaStore {
      * history in tests, for instance).
      */
     public static WaypointSchemaStore withHistory(String indexResource) {
-        return new WaypointSchemaStore(SchemaHistory.fromClasspath(indexResource));
+        return new WaypointSchemaStore(indexResource);
     }
 
     @Override
@@ -65,5 +73,38 @@ public final class WaypointSchemaStore implements SchemaStore {
 
     public Collection<Schema> allVersions() {
         return Collections.unmodifiableCollection(byFingerprint.values());
+    }
+
+    /**
+     * The published schemas listed by an index resource (lines starting with {@code #} are comments), each a
+     * standalone {@code .avsc}; none when the index is absent.
+     */
+    private static List<Schema> publishedVersions(String indexResource) {
+        ClassLoader loader = WaypointSchemaStore.class.getClassLoader();
+        try (InputStream index = loader.getResourceAsStream(indexResource)) {
+            if (index == null) {
+                return List.of();
+            }
+            List<Schema> versions = new ArrayList<>();
+            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String resource = line.strip();
+                if (resource.isEmpty() || resource.startsWith("#")) {
+                    continue;
+                }
+                try (InputStream in = loader.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("Published schema listed in " + indexResource
+                                + " but missing: " + resource);
+                    }
+                    versions.add(new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                } catch (AvroRuntimeException e) {
+                    throw new IllegalStateException("Published schema " + resource + " does not parse on its own: "
+                            + e.getMessage(), e);
+                }
+            }
+            return versions;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.waypoint.schemas.compat;
+package io.waypoint.schemas.tools.compat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.waypoint.schemas.compat;
+package io.waypoint.schemas.tools.compat;
 
 import io.waypoint.schemas.Topic;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import org.apache.avro.specific.SpecificRecord;
 public final class CompatibilityChecker {
 
     /** What publishes the current schemas as the next versions of the history. */
-    public static final String RELEASE_COMMAND = "./mvnw -pl schemas compile exec:java@release-schemas";
+    public static final String RELEASE_COMMAND = "./mvnw -pl schemas-tools -am process-classes -Prelease-schemas";
 
     private CompatibilityChecker() {
     }

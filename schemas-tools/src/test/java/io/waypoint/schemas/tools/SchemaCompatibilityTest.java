@@ -1,14 +1,16 @@
-package io.waypoint.schemas;
+package io.waypoint.schemas.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waypoint.events.scheduling.DoseAdministered;
-import io.waypoint.schemas.compat.CompatibilityChecker;
-import io.waypoint.schemas.compat.CompatibilityChecker.Kind;
-import io.waypoint.schemas.compat.CompatibilityChecker.Problem;
-import io.waypoint.schemas.compat.ContractForm;
-import io.waypoint.schemas.compat.PublishedSchema;
-import io.waypoint.schemas.compat.SchemaHistory;
+import io.waypoint.schemas.WaypointSchemaStore;
+import io.waypoint.schemas.tools.compat.CompatibilityChecker;
+import io.waypoint.schemas.tools.compat.CompatibilityChecker.Kind;
+import io.waypoint.schemas.tools.compat.CompatibilityChecker.Problem;
+import io.waypoint.schemas.tools.compat.ContractForm;
+import io.waypoint.schemas.tools.compat.PublishedSchema;
+import io.waypoint.schemas.tools.compat.SchemaHistory;
+import io.waypoint.schemas.tools.compat.SchemaSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The build's compatibility gate: every current schema of the catalogue against every published version of
  * its record, both directions (full transitive), plus the rules of Waypoint contracts: logical types, decimal
- * precision and scale unchanged, and no change left unreleased.
+ * precision and scale unchanged, and no change left unreleased. The catalogue and the history are those of the
+ * schemas jar on the classpath, proven to be built from the sources of the schemas module.
  */
 class SchemaCompatibilityTest {
 
-    private static final Path HISTORY_SOURCES = Path.of("src/main/resources", SchemaHistory.ROOT);
+    private static final Path HISTORY_SOURCES = SchemasModule.HISTORY_SOURCES;
     private static final SchemaHistory HISTORY = SchemaHistory.fromClasspath();
     private static final Map<String, Schema> CURRENT = CompatibilityChecker.catalogueSchemas();
 
@@ -90,6 +93,17 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void theCatalogueOnTheClasspathIsCompiledFromTheCurrentAvroSources() {
+        List<String> differences = SchemaSources.differences(CURRENT, SchemaSources.read(SchemasModule.AVRO_SOURCES));
+
+        assertThat(differences)
+                .withFailMessage(() -> "The schemas on the classpath are not built from "
+                        + SchemasModule.AVRO_SOURCES + "; " + SchemaSources.REBUILD_HINT + ":\n"
+                        + String.join("\n", differences))
+                .isEmpty();
+    }
+
+    @Test
     void wholeCatalogueCheckFindsNothing() {
         assertNone(CompatibilityChecker.check(CURRENT, HISTORY));
     }
@@ -103,7 +117,11 @@ class SchemaCompatibilityTest {
                 .as("index.txt lists exactly the published files; rewrite it with SchemaRelease")
                 .isEqualTo(sources.index());
         assertThat(HISTORY.all()).extracting(PublishedSchema::resource)
+                .as("the history on the classpath is the one in %s; %s", HISTORY_SOURCES, SchemaSources.REBUILD_HINT)
                 .containsExactlyElementsOf(sources.all().stream().map(PublishedSchema::resource).toList());
+        assertThat(HISTORY.all()).extracting(PublishedSchema::contractForm)
+                .as("the history on the classpath is the one in %s; %s", HISTORY_SOURCES, SchemaSources.REBUILD_HINT)
+                .containsExactlyElementsOf(sources.all().stream().map(PublishedSchema::contractForm).toList());
     }
 
     @Test

@@ -1,10 +1,10 @@
-package io.waypoint.schemas.compat;
+package io.waypoint.schemas.tools.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.waypoint.schemas.compat.CompatibilityChecker.Kind;
-import io.waypoint.schemas.compat.CompatibilityChecker.Problem;
+import io.waypoint.schemas.tools.compat.CompatibilityChecker.Kind;
+import io.waypoint.schemas.tools.compat.CompatibilityChecker.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -21,7 +21,7 @@ class CompatibilityCheckerTest {
     private static final String TRIAGED = "io.waypoint.fixtures.ReferralTriaged";
     private static final String DOSE_LOGGED = "io.waypoint.fixtures.DoseLogged";
     private static final String DOSE_MEASURED = "io.waypoint.fixtures.DoseMeasured";
-    private static final String RELEASE = "`./mvnw -pl schemas compile exec:java@release-schemas`";
+    private static final String RELEASE = "`./mvnw -pl schemas-tools -am process-classes -Prelease-schemas`";
 
     private final SchemaHistory history = SchemaHistory.fromClasspath("compat/history/index.txt");
     private final SchemaHistory logicalHistory = SchemaHistory.fromClasspath("compat/logical/index.txt");

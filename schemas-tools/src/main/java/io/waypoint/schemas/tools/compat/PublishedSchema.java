@@ -1,4 +1,4 @@
-package io.waypoint.schemas.compat;
+package io.waypoint.schemas.tools.compat;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;

@@ -1,8 +1,8 @@
 package io.waypoint.schemas.tools;
 
 import io.waypoint.schemas.Topic;
-import io.waypoint.schemas.compat.PublishedSchema;
-import io.waypoint.schemas.compat.SchemaHistory;
+import io.waypoint.schemas.tools.compat.PublishedSchema;
+import io.waypoint.schemas.tools.compat.SchemaHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +23,8 @@ import org.apache.avro.specific.SpecificRecord;
  * the published history, relative to the module folder where {@value #FILE} lives), and one operation
  * per topic seen from Waypoint as a whole (it receives the front-desk topics and sends the others).
  *
- * <p>{@code ./mvnw -pl schemas compile exec:java@asyncapi}; arguments: the document to write and the history
- * source folder.
+ * <p>{@code ./mvnw -pl schemas-tools -am process-classes -Pasyncapi}; arguments: the document to write (in the
+ * schemas module folder) and the history source folder.
  */
 public final class AsyncApiDocument {
 

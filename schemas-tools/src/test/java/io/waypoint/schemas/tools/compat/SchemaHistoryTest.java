@@ -1,4 +1,4 @@
-package io.waypoint.schemas.compat;
+package io.waypoint.schemas.tools.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

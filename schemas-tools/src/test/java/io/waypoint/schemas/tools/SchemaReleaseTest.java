@@ -3,9 +3,9 @@ package io.waypoint.schemas.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waypoint.events.scheduling.SessionScheduled;
-import io.waypoint.schemas.compat.CompatibilityChecker.Kind;
-import io.waypoint.schemas.compat.PublishedSchema;
-import io.waypoint.schemas.compat.SchemaHistory;
+import io.waypoint.schemas.tools.compat.CompatibilityChecker.Kind;
+import io.waypoint.schemas.tools.compat.PublishedSchema;
+import io.waypoint.schemas.tools.compat.SchemaHistory;
 import io.waypoint.schemas.tools.SchemaRelease.Release;
 import java.io.IOException;
 import java.io.InputStream;

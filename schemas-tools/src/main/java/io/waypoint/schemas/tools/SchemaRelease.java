@@ -1,11 +1,12 @@
 package io.waypoint.schemas.tools;
 
-import io.waypoint.schemas.compat.CompatibilityChecker;
-import io.waypoint.schemas.compat.CompatibilityChecker.Kind;
-import io.waypoint.schemas.compat.CompatibilityChecker.Problem;
-import io.waypoint.schemas.compat.ContractForm;
-import io.waypoint.schemas.compat.PublishedSchema;
-import io.waypoint.schemas.compat.SchemaHistory;
+import io.waypoint.schemas.tools.compat.CompatibilityChecker;
+import io.waypoint.schemas.tools.compat.CompatibilityChecker.Kind;
+import io.waypoint.schemas.tools.compat.CompatibilityChecker.Problem;
+import io.waypoint.schemas.tools.compat.ContractForm;
+import io.waypoint.schemas.tools.compat.PublishedSchema;
+import io.waypoint.schemas.tools.compat.SchemaHistory;
+import io.waypoint.schemas.tools.compat.SchemaSources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +27,10 @@ import org.apache.avro.SchemaNormalization;
  * index is rewritten. Nothing is written when a current
  * schema breaks a compatibility rule against the history.
  *
- * <p>{@code ./mvnw -pl schemas compile exec:java@release-schemas}; arguments: the history source folder and,
- * optionally, the AsyncAPI document to regenerate (it references the released versions).
+ * <p>{@code ./mvnw -pl schemas-tools -am process-classes -Prelease-schemas}; arguments: the Avro source folder of
+ * the schemas module, the history source folder and, optionally, the AsyncAPI document to regenerate (it
+ * references the released versions). It releases the compiled catalogue on its classpath, and refuses when that
+ * is not built from the Avro sources (see {@link SchemaSources}).
  */
 public final class SchemaRelease {
 
@@ -44,11 +47,18 @@ public final class SchemaRelease {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            throw new IllegalArgumentException("Usage: SchemaRelease <history folder> [<asyncapi.yaml>]");
+        if (args.length < 2 || args.length > 3) {
+            throw new IllegalArgumentException(
+                    "Usage: SchemaRelease <avro source folder> <history folder> [<asyncapi.yaml>]");
         }
-        Path folder = Path.of(args[0]);
-        Release release = release(CompatibilityChecker.catalogueSchemas(), folder);
+        Map<String, Schema> catalogue = CompatibilityChecker.catalogueSchemas();
+        List<String> stale = SchemaSources.differences(catalogue, SchemaSources.read(Path.of(args[0])));
+        if (!stale.isEmpty()) {
+            throw new IllegalStateException("Nothing released: the compiled catalogue on the classpath is not built"
+                    + " from " + args[0] + "; " + SchemaSources.REBUILD_HINT + ":\n" + String.join("\n", stale));
+        }
+        Path folder = Path.of(args[1]);
+        Release release = release(catalogue, folder);
         if (!release.succeeded()) {
             throw new IllegalStateException("Nothing released; fix these first:\n" + release.problems().stream()
                     .map(Problem::toString).collect(Collectors.joining("\n")));
@@ -59,8 +69,8 @@ public final class SchemaRelease {
         for (PublishedSchema version : release.published()) {
             System.out.println("Released " + version.label() + " -> " + version.resource());
         }
-        if (args.length == 2) {
-            Path document = Path.of(args[1]);
+        if (args.length == 3) {
+            Path document = Path.of(args[2]);
             Files.writeString(document, AsyncApiDocument.render(SchemaHistory.fromDirectory(folder)),
                     StandardCharsets.UTF_8);
             System.out.println("Regenerated " + document.getFileName());

@@ -1,5 +1,6 @@
-package io.waypoint.schemas.compat;
+package io.waypoint.schemas.tools.compat;
 
+import io.waypoint.schemas.WaypointSchemaStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,11 +30,11 @@ import org.apache.avro.Schema;
  */
 public final class SchemaHistory {
 
-    /** Classpath folder of the published history. */
-    public static final String ROOT = "waypoint/schema-history";
+    /** Classpath folder of the published history, as the schemas jar ships it. */
+    public static final String ROOT = WaypointSchemaStore.HISTORY_ROOT;
 
-    /** Classpath resource listing every published version. */
-    public static final String INDEX = ROOT + "/index.txt";
+    /** Classpath resource listing every published version, the one {@link WaypointSchemaStore} loads. */
+    public static final String INDEX = WaypointSchemaStore.HISTORY_INDEX;
 
     private static final Pattern ENTRY = Pattern.compile("(?:.*/)?([^/]+)/v([1-9][0-9]*)\\.avsc");
     private static final Comparator<PublishedSchema> BY_VERSION = Comparator.comparingInt(PublishedSchema::version);
@@ -60,7 +61,7 @@ public final class SchemaHistory {
         return new SchemaHistory(List.copyOf(versions), List.of());
     }
 
-    /** The history this jar ships, listed by {@value #INDEX}; empty when the jar carries none. */
+    /** The history the schemas jar ships, listed by {@value #INDEX}; empty when none is on the classpath. */
     public static SchemaHistory fromClasspath() {
         return fromClasspath(INDEX);
     }

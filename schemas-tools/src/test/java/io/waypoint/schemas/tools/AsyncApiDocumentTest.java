@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.waypoint.schemas.Topic;
-import io.waypoint.schemas.compat.PublishedSchema;
-import io.waypoint.schemas.compat.SchemaHistory;
+import io.waypoint.schemas.tools.compat.PublishedSchema;
+import io.waypoint.schemas.tools.compat.SchemaHistory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +21,14 @@ import org.yaml.snakeyaml.Yaml;
 
 class AsyncApiDocumentTest {
 
-    private static final Path COMMITTED = Path.of(AsyncApiDocument.FILE);
+    private static final Path COMMITTED = SchemasModule.ASYNCAPI;
     private static final SchemaHistory HISTORY = SchemaHistory.fromClasspath();
 
     @Test
     void committedDocumentIsTheGeneratedOne() throws IOException {
         assertThat(Files.readString(COMMITTED))
-                .as("%s drifted from the catalogue; regenerate it: ./mvnw -pl schemas compile exec:java@asyncapi",
-                        AsyncApiDocument.FILE)
+                .as("%s drifted from the catalogue; regenerate it: ./mvnw -pl schemas-tools -am"
+                        + " process-classes -Pasyncapi", COMMITTED)
                 .isEqualTo(AsyncApiDocument.render(HISTORY));
     }
 
@@ -91,10 +91,10 @@ class AsyncApiDocumentTest {
                     .containsEntry("contentType", "application/vnd.apache.avro+binary");
             Map<String, Object> payload = map(message, "payload");
             assertThat(payload).containsEntry("schemaFormat", "application/vnd.apache.avro+json;version=1.9.0");
-            Path file = Path.of(ref(map(payload, "schema")));
+            Path file = SchemasModule.DIR.resolve(ref(map(payload, "schema")));
             PublishedSchema latest = HISTORY.latest(current.getFullName()).orElseThrow();
             assertThat(file).as(type.getName()).exists()
-                    .isEqualTo(Path.of(AsyncApiDocument.RESOURCES + latest.resource()));
+                    .isEqualTo(SchemasModule.DIR.resolve(AsyncApiDocument.RESOURCES + latest.resource()));
             Schema referenced = new Schema.Parser().parse(file.toFile());
             assertThat(SchemaNormalization.parsingFingerprint64(referenced)).isEqualTo(latest.fingerprint());
             assertThat(map(map(map(message, "bindings"), "kafka"), "key")).containsEntry("type", "string")

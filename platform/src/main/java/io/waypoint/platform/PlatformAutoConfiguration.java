@@ -4,7 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.waypoint.platform.events.EnvelopeFactory;
 import io.waypoint.platform.idempotency.IdempotencyStore;
+import io.waypoint.platform.idempotency.Idempotent;
+import io.waypoint.platform.idempotency.IdempotentCommandAspect;
 import io.waypoint.platform.idempotency.IdempotentCommands;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
 import io.waypoint.platform.inbox.Inbox;
 import io.waypoint.platform.outbox.Outbox;
 import io.waypoint.platform.outbox.OutboxRelay;
@@ -80,5 +85,24 @@ public class PlatformAutoConfiguration {
                                           JsonMapper json,
                                           @Value("${waypoint.idempotency.max-key-length}") int maxKeyLength) {
         return new IdempotentCommands(store, transactionManager, json, maxKeyLength);
+    }
+
+    @Bean
+    IdempotentCommandAspect idempotentCommandAspect(IdempotentCommands commands) {
+        return new IdempotentCommandAspect(commands);
+    }
+
+    /** Documents the {@code Idempotency-Key} header on every {@link Idempotent} operation. */
+    @Bean
+    OperationCustomizer idempotencyKeyHeader(@Value("${waypoint.idempotency.max-key-length}") int maxKeyLength) {
+        return (operation, handler) -> {
+            if (handler.hasMethodAnnotation(Idempotent.class)) {
+                operation.addParametersItem(new HeaderParameter().name(IdempotentCommands.HEADER).required(false)
+                        .description("Repeats of this command with the same key and body get the first answer "
+                                + "again, with no second effect; the same key with another body is refused (422).")
+                        .schema(new StringSchema().maxLength(maxKeyLength)));
+            }
+            return operation;
+        };
     }
 }

@@ -19,9 +19,14 @@ public class EnvelopeFactory {
         this.source = source;
     }
 
-    public Envelope next(String journeyId, Instant occurredAt, ProtocolRef protocol, String correlationId,
-                         String causationId) {
+    /**
+     * The envelope of an event of a journey, under the project's causation rule ({@link Cause}): correlated by the
+     * journeyId, caused by the consumed record being handled, or by no event when a REST command writes it.
+     */
+    public Envelope next(String journeyId, Instant occurredAt, ProtocolRef protocol, Cause cause) {
+        Objects.requireNonNull(journeyId, "journeyId");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(cause, "cause");
         return Envelope.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setJourneyId(journeyId)
@@ -29,15 +34,9 @@ public class EnvelopeFactory {
                 .setRecordedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .setProtocol(protocol)
                 .setSource(source)
-                .setCorrelationId(correlationId != null ? correlationId : journeyId != null ? journeyId : UUID.randomUUID().toString())
-                .setCausationId(causationId)
+                .setCorrelationId(journeyId)
+                .setCausationId(cause.causationId())
                 .build();
-    }
-
-    /** An envelope for an event caused by another: same journey, protocol and correlation. */
-    public Envelope causedBy(Envelope cause, Instant occurredAt) {
-        return next(cause.getJourneyId(), occurredAt, cause.getProtocol(), cause.getCorrelationId(),
-                cause.getEventId().toString());
     }
 
     public String source() {

@@ -1,14 +1,12 @@
 package io.waypoint.platform.idempotency;
 
 import io.waypoint.platform.problem.InvalidRequestException;
-import io.waypoint.platform.problem.RuleViolationException;
+import io.waypoint.platform.rules.Violation;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,21 +45,13 @@ public class IdempotentCommands {
     }
 
     /**
-     * Runs a command whose answer always has {@code status}.
+     * Runs a command under its key, or simply runs it when there is none. Controllers do not call this: they
+     * declare {@link Idempotent} and {@link IdempotentCommandAspect} calls it with the scope of the matched route.
      *
      * @param key     the header's value, or null
-     * @param scope   the command and the resource it addresses, e.g. {@code "check-in:" + appointmentId}
+     * @param scope   the command and the resource it addresses
      * @param request the request body, to tell a repeat from another request under the same key
      * @param type    the type of the answer's body, to read a stored answer back
-     */
-    public <T> ResponseEntity<T> run(String key, String scope, Object request, HttpStatus status, Class<T> type,
-                                     Supplier<T> command) {
-        return run(key, scope, request, type, () -> ResponseEntity.status(status).body(command.get()));
-    }
-
-    /**
-     * Runs a command that chooses its own status (and may answer without a body); otherwise as
-     * {@link #run(String, String, Object, HttpStatus, Class, Supplier)}.
      */
     public <T> ResponseEntity<T> run(String key, String scope, Object request, Class<T> type,
                                      Supplier<ResponseEntity<T>> command) {
@@ -88,9 +78,9 @@ public class IdempotentCommands {
 
     private <T> ResponseEntity<T> replay(IdempotencyStore.StoredResponse stored, String requestHash, Class<T> type) {
         if (!stored.requestHash().equals(requestHash)) {
-            throw new RuleViolationException(KEY_REUSED, "Idempotency key reused",
+            throw Violation.rule(KEY_REUSED, "Idempotency key reused",
                     "This Idempotency-Key was first sent with another request; a new request needs a new key.",
-                    Map.of("header", HEADER));
+                    "header", HEADER).reject();
         }
         if (stored.status() == null) {
             throw new IllegalStateException("Idempotency key claimed without a stored response");

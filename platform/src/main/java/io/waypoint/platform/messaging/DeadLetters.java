@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.messaging.MessagingException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -54,7 +58,7 @@ public final class DeadLetters {
                                             MeterRegistry meters, String application, int partitions,
                                             short replicas, int retries) {
         Set<String> created = ConcurrentHashMap.newKeySet();
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record, exception) -> {
+        DeadLetterPublishingRecoverer recoverer = new UnwrappingRecoverer(kafka, (record, exception) -> {
             String group = KafkaUtils.getConsumerGroupId() != null ? KafkaUtils.getConsumerGroupId() : application;
             String dlq = Topic.dlqName(record.topic(), group);
             if (!created.contains(dlq)) {
@@ -82,6 +86,33 @@ public final class DeadLetters {
         // an outage of the service's own database is no fault of the record: wait it out, never dead-letter
         handler.setBackOffFunction((record, exception) -> isTransient(exception) ? outageBackOff() : null);
         return handler;
+    }
+
+    /**
+     * Names the handler's own failure in the error headers, not the framework's wrappers around it (the listener
+     * container's and the binding's message handler's), so a dead letter says what went wrong.
+     */
+    private static final class UnwrappingRecoverer extends DeadLetterPublishingRecoverer {
+
+        UnwrappingRecoverer(KafkaOperations<Object, Object> kafka,
+                            BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination) {
+            super(kafka, destination);
+        }
+
+        @Override
+        public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+            super.accept(record, consumer, handlerFailure(exception));
+        }
+    }
+
+    /** The first exception inside the container's and the binding's wrappers. */
+    static Exception handlerFailure(Exception exception) {
+        Throwable failure = exception;
+        while ((failure instanceof ListenerExecutionFailedException || failure instanceof MessagingException)
+                && failure.getCause() instanceof Exception cause) {
+            failure = cause;
+        }
+        return (Exception) failure;
     }
 
     /** Unbounded retries, 0.5 s doubling to at most 30 s: well inside max.poll.interval.ms, so no rebalance. */

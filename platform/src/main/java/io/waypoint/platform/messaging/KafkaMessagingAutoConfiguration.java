@@ -2,35 +2,41 @@ package io.waypoint.platform.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.waypoint.schemas.Topic;
+import io.waypoint.platform.inbox.Inbox;
 import io.waypoint.schemas.EventCodec;
+import io.waypoint.schemas.Topic;
 import io.waypoint.schemas.WaypointAvroSerializer;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.support.converter.RecordMessageConverter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
 
 /**
- * Kafka wiring shared by every service: Avro single-object serde on every producer and consumer (decoded for the
- * listener by {@link AvroRecordMessageConverter}), the catalogue's topics, and dead-lettering of records that
- * cannot be decoded or handled.
+ * Kafka wiring shared by every service. Consumers are Spring Cloud Stream functional bindings declared in each
+ * service's YAML and built with {@link EventBindings}; their containers get the platform's error handler
+ * ({@link DeadLetters}) instead of the binder's own retry and DLQ, so the dead-letter contract is the same for
+ * every binding. The outbox relay is the only producer of events (Boot's {@code KafkaTemplate}, Avro single-object
+ * serde); the catalogue's topics are created if missing.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 public class KafkaMessagingAutoConfiguration {
@@ -49,27 +55,7 @@ public class KafkaMessagingAutoConfiguration {
         };
     }
 
-    @Bean
-    DefaultKafkaConsumerFactoryCustomizer waypointConsumerDefaults() {
-        return factory -> {
-            Map<String, Object> defaults = new HashMap<>();
-            defaults.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-            // values stay bytes until the listener's converter decodes them (see AvroRecordMessageConverter)
-            defaults.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            defaults.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            factory.updateConfigs(withoutOverrides(defaults, factory.getConfigurationProperties()));
-        };
-    }
-
     /** The defaults a service has not configured itself; the serde is always Waypoint's. */
-    /** Listeners receive decoded records; the consumer keeps the original bytes for dead letters. */
-    @Bean
-    @ConditionalOnMissingBean(RecordMessageConverter.class)
-    RecordMessageConverter waypointRecordMessageConverter(EventCodec codec) {
-        return new AvroRecordMessageConverter(codec);
-    }
-
     private static Map<String, Object> withoutOverrides(Map<String, Object> defaults, Map<String, Object> configured) {
         Map<String, Object> result = new HashMap<>(defaults);
         result.keySet().removeIf(key -> configured.containsKey(key)
@@ -99,5 +85,34 @@ public class KafkaMessagingAutoConfiguration {
                                             @Value("${waypoint.kafka.handler-retries:2}") int retries) {
         return DeadLetters.errorHandler(kafka, admin, meters.getIfAvailable(SimpleMeterRegistry::new), application,
                 partitions, replicas, retries);
+    }
+
+    /**
+     * Every binding's container uses the platform's error handler; the binder neither retries nor dead-letters
+     * itself ({@code retryAndDlqInBinding} is false), so quick in-memory retries, the wait through a database
+     * outage and {@code <topic>.<group>.dlq} with the writer's bytes are the same for every consumer.
+     */
+    @Bean
+    ListenerContainerWithDlqAndRetryCustomizer waypointBindingErrorHandling(CommonErrorHandler errorHandler) {
+        return new ListenerContainerWithDlqAndRetryCustomizer() {
+            @Override
+            public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
+                                  String group,
+                                  BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+                                  BackOff backOff) {
+                container.setCommonErrorHandler(errorHandler);
+            }
+
+            @Override
+            public boolean retryAndDlqInBinding(String destinationName, String group) {
+                return false;
+            }
+        };
+    }
+
+    @Bean
+    EventBindings eventBindings(EventCodec codec, Inbox inbox, PlatformTransactionManager transactionManager,
+                                @Value("${spring.application.name}") String application) {
+        return new EventBindings(codec, inbox, new TransactionTemplate(transactionManager), application);
     }
 }

@@ -1,5 +1,7 @@
 package io.waypoint.platform.problem;
 
+import io.waypoint.platform.rules.RuleViolationException;
+import io.waypoint.platform.rules.Violation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,8 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * RFC 9457 problem+json for every error: 400 for malformed or invalid input (naming each field), 422 for
- * protocol rule violations (a stable type per rule, with the rule's parameters), 404, 409.
+ * protocol rule violations (a stable type per rule, with the rule's parameters), 409 for conflicts with the
+ * current state, 404.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -78,12 +81,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request has invalid fields.");
     }
 
+    /** The one place a refused command becomes problem+json: 422 for a broken rule, 409 for a conflict. */
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-        problem.setType(URI.create(TYPE_BASE + ex.slug()));
-        problem.setTitle(ex.title());
-        ex.params().forEach(problem::setProperty);
+        Violation violation = ex.violation();
+        HttpStatus status = violation.kind() == Violation.Kind.CONFLICT ? HttpStatus.CONFLICT
+                : HttpStatus.UNPROCESSABLE_CONTENT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, violation.detail());
+        problem.setType(URI.create(TYPE_BASE + violation.slug()));
+        problem.setTitle(violation.title());
+        violation.params().forEach(problem::setProperty);
         return problem(problem);
     }
 
@@ -92,14 +99,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
         problem.setType(URI.create(TYPE_BASE + "not-found"));
         problem.setTitle("Not found");
-        return problem(problem);
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        problem.setType(URI.create(TYPE_BASE + ex.slug()));
-        problem.setTitle("Conflict with the current state");
         return problem(problem);
     }
 

@@ -109,7 +109,7 @@ class IdempotentCommandsIntegrationTest {
         assertThat(tooLong.body().at("/errors/0/message").asString()).isEqualTo("must be at most 200 characters");
         assertThat(referrals(referralId)).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM idempotent_request WHERE scope = :scope")
-                .param("scope", "referrals:" + site).query(Long.class).single()).isZero();
+                .param("scope", "POST /sites/{siteId}/referrals siteId=" + site).query(Long.class).single()).isZero();
 
         String longest = "k".repeat(200);
         assertThat(refer(site, referralId, longest, false).status()).isEqualTo(201);
@@ -146,17 +146,17 @@ class IdempotentCommandsIntegrationTest {
 
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
             Future<ResponseEntity<String>> first = threads.submit(() -> idempotent.run(key, scope, "request",
-                    HttpStatus.CREATED, String.class, () -> {
+                    String.class, () -> {
                         runs.incrementAndGet();
                         firstRunning.countDown();
                         awaitRelease(releaseFirst);
-                        return "first";
+                        return ResponseEntity.status(HttpStatus.CREATED).body("first");
                     }));
             assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
             Future<ResponseEntity<String>> duplicate = threads.submit(() -> idempotent.run(key, scope, "request",
-                    HttpStatus.CREATED, String.class, () -> {
+                    String.class, () -> {
                         runs.incrementAndGet();
-                        return "duplicate";
+                        return ResponseEntity.status(HttpStatus.CREATED).body("duplicate");
                     }));
             // the duplicate's claim waits on the first one's uncommitted key
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""

@@ -2,11 +2,11 @@ package io.waypoint.platform.it;
 
 import io.waypoint.events.common.ProtocolRef;
 import io.waypoint.events.intake.PatientReferred;
+import io.waypoint.platform.events.Cause;
 import io.waypoint.platform.events.EnvelopeFactory;
-import io.waypoint.platform.idempotency.IdempotentCommands;
-import io.waypoint.platform.inbox.Inbox;
+import io.waypoint.platform.messaging.EventBindings;
+import io.waypoint.platform.idempotency.Idempotent;
 import io.waypoint.platform.outbox.Outbox;
-import io.waypoint.schemas.Events;
 import io.waypoint.schemas.Topic;
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +20,15 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
+import java.util.function.Consumer;
+import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -52,7 +54,7 @@ public class PlatformTestApplication {
                     .param("r", referralId).param("j", journeyId).update();
             PatientReferred event = PatientReferred.newBuilder()
                     .setEnvelope(envelopes.next(journeyId, Instant.parse("2026-01-05T09:00:00Z"),
-                            new ProtocolRef("mapp1", "1"), null, null))
+                            new ProtocolRef("mapp1", "1"), Cause.command()))
                     .setReferralId(referralId).setSiteId("site-1").build();
             outbox.publish(Topic.INTAKE, journeyId, event);
             if (failAfterPublishing) {
@@ -62,26 +64,39 @@ public class PlatformTestApplication {
         }
     }
 
+    /** Bound as {@code intake-in-0} in application.yml. */
+    @Bean
+    Consumer<Message<byte[]>> intake(EventBindings bindings, IntakeListener listener) {
+        return bindings.consumer(event -> listener.on(event.event()));
+    }
+
+    /** Counts the partition assignments of the test's bindings: a rebalance assigns partitions again. */
+    @Component
+    public static class Rebalances implements KafkaBindingRebalanceListener {
+        private final java.util.concurrent.atomic.AtomicInteger assignments = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void onPartitionsAssigned(String bindingName, org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
+                                         java.util.Collection<org.apache.kafka.common.TopicPartition> partitions,
+                                         boolean initial) {
+            assignments.incrementAndGet();
+        }
+
+        public int assignments() {
+            return assignments.get();
+        }
+    }
+
     @Component
     public static class IntakeListener {
         private final List<SpecificRecord> handled = new CopyOnWriteArrayList<>();
         private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-        private final Inbox inbox;
-
-        public IntakeListener(Inbox inbox) {
-            this.inbox = inbox;
-        }
 
         public List<SpecificRecord> handled() {
             return handled;
         }
 
-        @KafkaListener(topics = "waypoint.intake.v1", groupId = "platform-test")
-        @Transactional
-        public void on(SpecificRecord event) {
-            if (!inbox.firstDelivery(Events.envelopeOf(event).getEventId(), "platform-test")) {
-                return;
-            }
+        void on(SpecificRecord event) {
             if (event instanceof PatientReferred referred && referred.getReferralId().startsWith("poison")) {
                 throw new IllegalArgumentException("cannot handle " + referred.getReferralId());
             }
@@ -104,24 +119,19 @@ public class PlatformTestApplication {
         }
 
         private final ReferralWriter writer;
-        private final IdempotentCommands idempotent;
 
-        public ReferralController(ReferralWriter writer, IdempotentCommands idempotent) {
+        public ReferralController(ReferralWriter writer) {
             this.writer = writer;
-            this.idempotent = idempotent;
         }
 
+        @Idempotent
         @PostMapping("/sites/{siteId}/referrals")
         public ResponseEntity<ReferralResponse> refer(
                 @PathVariable String siteId, @RequestBody ReferralRequest request,
-                @RequestParam(defaultValue = "false") boolean fail,
-                @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key) {
-            return idempotent.run(key, "referrals:" + siteId, request, HttpStatus.CREATED, ReferralResponse.class,
-                    () -> {
-                        writer.refer(request.journeyId(), request.referralId(), fail);
-                        return new ReferralResponse(request.referralId(), request.journeyId(),
-                                UUID.randomUUID().toString());
-                    });
+                @RequestParam(defaultValue = "false") boolean fail) {
+            writer.refer(request.journeyId(), request.referralId(), fail);
+            return ResponseEntity.status(HttpStatus.CREATED).body(new ReferralResponse(request.referralId(),
+                    request.journeyId(), UUID.randomUUID().toString()));
         }
     }
 }

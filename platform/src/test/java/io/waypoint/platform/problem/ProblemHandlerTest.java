@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.waypoint.platform.rules.Violation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,11 +46,11 @@ class ProblemHandlerTest {
         Map<String, String> dose(@PathVariable String outcome, @Valid @RequestBody Dose dose,
                                  @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 8) String key) {
             return switch (outcome) {
-                case "too-much" -> throw new RuleViolationException("session-maximum-exceeded",
+                case "too-much" -> throw Violation.rule("session-maximum-exceeded",
                         "Session maximum exceeded", "200 mg would exceed the 180 mg maximum",
-                        Map.of("maximumMg", 180, "requestedTotalMg", 200));
+                        "maximumMg", 180, "requestedTotalMg", 200).reject();
                 case "missing" -> throw new NotFoundException("appointment", "a-1");
-                case "conflict" -> throw new ConflictException("invalid-appointment-state", "already completed");
+                case "conflict" -> throw Violation.conflict("invalid-appointment-state", "already completed").reject();
                 default -> Map.of("ok", "true");
             };
         }

@@ -2,11 +2,9 @@ package io.waypoint.intake;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Intake: referral, screening, eligibility, consent and enrollment; the only holder of patient identity. */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class IntakeApplication {
 
     public static void main(String[] args) {

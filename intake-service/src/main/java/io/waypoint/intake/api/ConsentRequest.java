@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 
 /** {@code consentFormVersion} is published: a code such as {@code MAPP1-ICF-5.0}, never free text. */
-public record ConsentRequest(
+record ConsentRequest(
         @NotBlank @Pattern(regexp = Codes.IDENTIFIER, message = Codes.IDENTIFIER_MESSAGE) String consentFormVersion,
         @NotNull Boolean overnightStayAgreed,
         @NotNull Boolean recordingAgreed,

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
-public record EnrollmentRequest(
+record EnrollmentRequest(
         @NotNull @Min(0) @Max(80) Integer baselineCaps5Total,
         @NotNull @NotAfterNow Instant baselineAt,
         @NotNull Boolean pregnancyTestRequired,

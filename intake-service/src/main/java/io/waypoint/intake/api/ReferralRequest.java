@@ -16,7 +16,7 @@ import java.util.UUID;
  * A referral; {@code referralId} is generated when the caller has none. Identifying: never logged. The referral
  * and site ids are published and logged, so they are codes, never free text.
  */
-public record ReferralRequest(
+record ReferralRequest(
         @Pattern(regexp = Codes.IDENTIFIER, message = Codes.IDENTIFIER_MESSAGE) String referralId,
         @NotBlank @Pattern(regexp = Codes.IDENTIFIER, message = Codes.IDENTIFIER_MESSAGE) String siteId,
         @NotBlank @Size(max = 200) String givenName,

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Screening answers; exclusion codes and medication classes are protocol codes (they are published). */
-public record ScreeningRequest(
+record ScreeningRequest(
         @NotNull @Min(0) @Max(1200) Integer ptsdDurationMonths,
         @NotNull @Min(0) @Max(80) Integer caps5Total,
         @NotNull @Valid Cssrs cssrs,
@@ -20,7 +20,7 @@ public record ScreeningRequest(
         List<@NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String> medicationClasses,
         @NotNull @NotAfterNow Instant occurredAt) {
 
-    public record Cssrs(@NotNull Boolean wishToBeDead, @NotNull Boolean activeThoughts,
+    record Cssrs(@NotNull Boolean wishToBeDead, @NotNull Boolean activeThoughts,
                         @NotNull Boolean methodThoughts, @NotNull Boolean intent, @NotNull Boolean planWithIntent,
                         @NotNull Boolean recentBehaviour) {
     }

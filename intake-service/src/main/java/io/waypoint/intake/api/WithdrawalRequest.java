@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 
 /** {@code reason} is a reason code (e.g. PARTICIPANT_DECISION), not free text: it is published. */
-public record WithdrawalRequest(
+record WithdrawalRequest(
         @NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String reason,
         @NotNull @NotAfterNow Instant occurredAt) {
 

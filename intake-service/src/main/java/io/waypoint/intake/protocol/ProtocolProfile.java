@@ -1,27 +1,17 @@
 package io.waypoint.intake.protocol;
 
 import io.waypoint.intake.eligibility.EligibilityCriteria;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 
-/** What intake needs from one protocol profile: its version, eligibility criteria and consent terms. */
-public record ProtocolProfile(@NotBlank String version, @NotNull @Valid Eligibility eligibility,
-                              @NotNull @Valid Consent consent) {
+/**
+ * What intake needs from one protocol profile: its version, its eligibility criteria (whose CAPS-5 threshold is
+ * also the baseline gate at enrollment) and its consent terms. {@code overnightStayRequired}: consent must include
+ * staying overnight after each dosing session.
+ */
+public record ProtocolProfile(String version, EligibilityCriteria eligibility, boolean overnightStayRequired) {
 
-    public record Eligibility(@NotNull Integer minAgeYears, @NotNull Integer minPtsdDurationMonths,
-                              @NotNull Integer minCaps5Total, @NotNull List<String> excludedConditions,
-                              @NotNull List<String> prohibitedMedicationClasses) {
-
-        public EligibilityCriteria criteria() {
-            return new EligibilityCriteria(minAgeYears, minPtsdDurationMonths, minCaps5Total,
-                    Set.copyOf(excludedConditions), Set.copyOf(prohibitedMedicationClasses));
-        }
-    }
-
-    /** {@code overnightStayRequired}: consent must include staying overnight after each dosing session. */
-    public record Consent(@NotNull Boolean overnightStayRequired) {
+    public ProtocolProfile {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(eligibility, "eligibility");
     }
 }

@@ -1,22 +1,20 @@
 package io.waypoint.intake.protocol;
 
-import io.waypoint.events.common.ProtocolRef;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
-/** Looks up protocol profiles by name; refuses to start when the default profile is not configured. */
-@Component
-public class Protocols {
+/** The protocol profiles intake knows, by name, and the one a journey follows from its first screening on. */
+public final class Protocols {
 
     private final Map<String, ProtocolProfile> profiles;
     private final String defaultProfile;
 
-    public Protocols(ProtocolCatalogue catalogue, IntakeProperties properties) {
-        this.profiles = Map.copyOf(catalogue.protocols());
-        this.defaultProfile = properties.defaultProtocol();
-        if (!profiles.containsKey(defaultProfile)) {
+    /** Refuses a default profile that is not among {@code profiles}, so the service does not start with it. */
+    public Protocols(Map<String, ProtocolProfile> profiles, String defaultProfile) {
+        this.profiles = Map.copyOf(profiles);
+        this.defaultProfile = defaultProfile;
+        if (!this.profiles.containsKey(defaultProfile)) {
             throw new IllegalStateException("waypoint.intake.default-protocol names the unknown profile '"
-                    + defaultProfile + "'; configured: " + profiles.keySet());
+                    + defaultProfile + "'; configured: " + this.profiles.keySet());
         }
     }
 
@@ -32,8 +30,8 @@ public class Protocols {
         return profile;
     }
 
-    /** The reference carried by events: the profile's name and its configured version. */
-    public ProtocolRef reference(String name) {
-        return new ProtocolRef(name, profile(name).version());
+    /** The profile's name and its configured version. */
+    public ProtocolVersion version(String name) {
+        return new ProtocolVersion(name, profile(name).version());
     }
 }

@@ -15,24 +15,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.waypoint.intake.app.IntakeWorkflow;
 import io.waypoint.intake.journey.JourneyStatus;
-import io.waypoint.intake.protocol.IntakeProperties;
-import io.waypoint.intake.workflow.IntakeWorkflow;
 import io.waypoint.platform.idempotency.IdempotencyStore;
 import io.waypoint.platform.idempotency.IdempotentCommands;
-import io.waypoint.platform.problem.ConflictException;
 import io.waypoint.platform.problem.NotFoundException;
 import io.waypoint.platform.problem.ProblemHandler;
-import io.waypoint.platform.problem.RuleViolationException;
+import io.waypoint.platform.test.WithIdempotentCommands;
+import io.waypoint.platform.rules.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @WebMvcTest(IntakeController.class)
+@WithIdempotentCommands
 @Import({ProblemHandler.class, IdempotentCommands.class, IntakeControllerProblemTest.FixedClock.class})
 class IntakeControllerProblemTest {
 
@@ -50,8 +48,8 @@ class IntakeControllerProblemTest {
     private static final String JOURNEY = "5b0c1b36-7f4e-4d7c-9d55-2a0a2f3f1e11";
     private static final Instant NOW = Instant.parse("2026-02-01T12:00:00Z");
 
+    /** The clock {@code @NotAfterNow} checks against. */
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(IntakeProperties.class)
     static class FixedClock {
         @Bean
         Clock clock() {
@@ -133,9 +131,9 @@ class IntakeControllerProblemTest {
 
     @Test
     void aProtocolRuleViolationIsA422WithItsTypeAndParameters() throws Exception {
-        when(workflow.enroll(eq(JOURNEY), any())).thenThrow(new RuleViolationException("baseline-below-threshold",
+        when(workflow.enroll(eq(JOURNEY), any())).thenThrow(Violation.rule("baseline-below-threshold",
                 "Baseline CAPS-5 below threshold", "The baseline CAPS-5 total 30 is below the protocol's minimum of 35.",
-                Map.of("baselineCaps5Total", 30, "minCaps5Total", 35)));
+                "baselineCaps5Total", 30, "minCaps5Total", 35).reject());
 
         mvc.perform(post("/api/v1/journeys/{id}/enrollment", JOURNEY).contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -151,8 +149,8 @@ class IntakeControllerProblemTest {
 
     @Test
     void aCommandOutOfOrderIsA409WithAStableType() throws Exception {
-        doThrow(new ConflictException("screening-missing",
-                        "Consent needs an eligibility decision; the journey has not been screened."))
+        doThrow(Violation.conflict("screening-missing",
+                        "Consent needs an eligibility decision; the journey has not been screened.").reject())
                 .when(workflow).consent(eq(JOURNEY), any());
 
         mvc.perform(post("/api/v1/journeys/{id}/consent", JOURNEY).contentType(MediaType.APPLICATION_JSON)
@@ -190,7 +188,7 @@ class IntakeControllerProblemTest {
 
     @Test
     void theDemoAndFrontDeskIdentifiersAreAccepted() throws Exception {
-        when(workflow.refer(any(), eq(null))).thenReturn(new IntakeWorkflow.ReferralOutcome(
+        when(workflow.refer(any())).thenReturn(new IntakeWorkflow.ReferralOutcome(
                 "demo-1b4e28ba-2fa1-11d2-883f-0016d3cca427", JOURNEY, JourneyStatus.REFERRED, true));
 
         mvc.perform(post("/api/v1/referrals").contentType(MediaType.APPLICATION_JSON).content("""
@@ -269,7 +267,7 @@ class IntakeControllerProblemTest {
 
     @Test
     void anAcceptedReferralIs201WithTheJourney() throws Exception {
-        when(workflow.refer(any(), eq(null))).thenReturn(
+        when(workflow.refer(any())).thenReturn(
                 new IntakeWorkflow.ReferralOutcome("ref-1", JOURNEY, JourneyStatus.REFERRED, true));
 
         mvc.perform(post("/api/v1/referrals").contentType(MediaType.APPLICATION_JSON).content("""

@@ -122,10 +122,9 @@ class IntakeServiceIntegrationTest {
             assertThat(envelope.getJourneyId()).isEqualTo(journeyId);
             assertThat(envelope.getCorrelationId()).isEqualTo(journeyId);
             assertThat(envelope.getSource()).isEqualTo("intake-service");
+            assertThat(envelope.getCausationId()).as("a REST command names no causing event").isNull();
             if (i > 0) {
                 assertThat(envelope.getProtocol()).isEqualTo(new ProtocolRef("mapp1", "2024-1"));
-                assertThat(envelope.getCausationId())
-                        .isEqualTo(Events.envelopeOf(events.get(i - 1)).getEventId().toString());
             }
         }
     }
@@ -240,6 +239,12 @@ class IntakeServiceIntegrationTest {
         Reply screenedAgain = post("/api/v1/journeys/" + journeyId + "/screening", screening, screeningKey);
         assertThat(screenedAgain.body().get("screeningId")).isEqualTo(screened.body().get("screeningId"));
         assertThat(count("screening", journeyId)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT scope FROM idempotent_request WHERE idempotency_key = :k")
+                .param("k", screeningKey).query(String.class).single())
+                .as("the route and its path variables")
+                .isEqualTo("POST /api/v1/journeys/{journeyId}/screening journeyId=" + journeyId);
+        assertThat(jdbc.sql("SELECT scope FROM idempotent_request WHERE idempotency_key = :k")
+                .param("k", key).query(String.class).single()).isEqualTo("POST /api/v1/referrals");
 
         post("/api/v1/journeys/" + journeyId + "/withdrawal",
                 "{\"reason\": \"PARTICIPANT_DECISION\", \"occurredAt\": \"2026-01-14T09:00:00Z\"}");
@@ -276,8 +281,9 @@ class IntakeServiceIntegrationTest {
         assertThat(TestTopics.types(events)).containsExactly("PatientReferred", "JourneyWithdrawn");
         PatientReferred referred = (PatientReferred) events.getFirst();
         assertThat(referred.getReferralId()).isEqualTo(referralId);
-        assertThat(referred.getEnvelope().getCausationId())
+        assertThat(referred.getEnvelope().getCausationId()).as("the front-desk record it was written for")
                 .isEqualTo(referral.getEnvelope().getEventId().toString());
+        assertThat(Events.envelopeOf(events.get(1)).getCausationId()).as("a REST command").isNull();
         assertThat(referred.getEnvelope().getOccurredAt()).isEqualTo(referral.getEnvelope().getOccurredAt());
     }
 

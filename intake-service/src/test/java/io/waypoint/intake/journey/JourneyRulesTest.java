@@ -1,8 +1,11 @@
 package io.waypoint.intake.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
-import io.waypoint.intake.journey.Violation.Kind;
+import io.waypoint.platform.rules.Violation;
+import io.waypoint.platform.rules.Violation.Kind;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class JourneyRulesTest {
+
+    @Test
+    void aReferralOrAScreeningBeforeTheBirthDateIsRefused() {
+        LocalDate born = LocalDate.of(1985, 6, 1);
+        assertThat(JourneyRules.referral(born, born.minusDays(1)))
+                .hasValueSatisfying(v -> is(v, Kind.RULE, "birth-date-after-referral"));
+        assertThat(JourneyRules.referral(born, born)).isEmpty();
+        assertThat(JourneyRules.screeningDate(born, born.minusDays(1)))
+                .hasValueSatisfying(v -> is(v, Kind.RULE, "screening-before-birth"));
+        assertThat(JourneyRules.screeningDate(born, born)).isEmpty();
+    }
 
     @ParameterizedTest
     @EnumSource(value = JourneyStatus.class, names = {"REFERRED", "ELIGIBLE", "INELIGIBLE"})
@@ -75,7 +89,7 @@ class JourneyRulesTest {
     void aBaselineBelowTheThresholdIsRefusedAndOneAtItIsAccepted() {
         assertThat(JourneyRules.baseline(34, 35)).hasValueSatisfying(v -> {
             is(v, Kind.RULE, "baseline-below-threshold");
-            assertThat(v.params()).containsEntry("baselineCaps5Total", 34).containsEntry("minCaps5Total", 35);
+            assertThat(v.params()).containsExactly(entry("baselineCaps5Total", 34), entry("minCaps5Total", 35));
         });
         assertThat(JourneyRules.baseline(35, 35)).isEmpty();
         assertThat(JourneyRules.baseline(27, 28)).isPresent();

@@ -1,4 +1,4 @@
-package io.waypoint.intake.messaging;
+package io.waypoint.intake.events;
 
 import io.waypoint.events.common.Envelope;
 import io.waypoint.events.common.ProtocolRef;
@@ -14,6 +14,8 @@ import io.waypoint.intake.journey.ConsentCommand;
 import io.waypoint.intake.journey.EnrollmentCommand;
 import io.waypoint.intake.journey.ScreeningCommand;
 import io.waypoint.intake.journey.WithdrawalCommand;
+import io.waypoint.intake.protocol.ProtocolVersion;
+import io.waypoint.platform.events.Cause;
 import io.waypoint.platform.events.EnvelopeFactory;
 import io.waypoint.platform.outbox.Outbox;
 import io.waypoint.schemas.Events;
@@ -25,9 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Intake's events on {@code waypoint.intake.v1}, keyed by journeyId, written only through the platform outbox in
- * the caller's transaction. Nothing here ever takes a name, birth date, contact or free-text note: the
- * parameters are the pseudonymous journey, codes and numbers. Each event's causationId is the journey's previous
- * event; the correlationId is the journeyId.
+ * the caller's transaction; the only code of intake that builds Avro records. Nothing here ever takes a name,
+ * birth date, contact or free-text note: the parameters are the pseudonymous journey, codes and numbers. The
+ * causationId follows the project's rule ({@link Cause}): the consumed record being handled, or none for a REST
+ * command; the correlationId is the journeyId. Each method returns the new event's eventId.
  */
 @Component
 public class IntakeEvents {
@@ -35,23 +38,23 @@ public class IntakeEvents {
     private final Outbox outbox;
     private final EnvelopeFactory envelopes;
 
-    public IntakeEvents(Outbox outbox, EnvelopeFactory envelopes) {
+    IntakeEvents(Outbox outbox, EnvelopeFactory envelopes) {
         this.outbox = outbox;
         this.envelopes = envelopes;
     }
 
-    /** The protocol is not known yet at referral; causationId is the inbound front-desk event, if any. */
+    /** The protocol is not known yet at referral. */
     public UUID patientReferred(String journeyId, String referralId, String siteId, Instant occurredAt,
-                                String causationId) {
+                                Cause cause) {
         return publish(journeyId, PatientReferred.newBuilder()
-                .setEnvelope(envelope(journeyId, occurredAt, null, causationId))
+                .setEnvelope(envelope(journeyId, occurredAt, null, cause))
                 .setReferralId(referralId)
                 .setSiteId(siteId)
                 .build());
     }
 
-    public UUID screeningRecorded(String journeyId, ProtocolRef protocol, UUID cause, UUID screeningId, int ageYears,
-                                  ScreeningCommand screening) {
+    public UUID screeningRecorded(String journeyId, ProtocolVersion protocol, Cause cause, UUID screeningId,
+                                  int ageYears, ScreeningCommand screening) {
         return publish(journeyId, ScreeningRecorded.newBuilder()
                 .setEnvelope(envelope(journeyId, screening.occurredAt(), protocol, cause))
                 .setScreeningId(screeningId.toString())
@@ -71,7 +74,7 @@ public class IntakeEvents {
                 .build());
     }
 
-    public UUID eligibilityDetermined(String journeyId, ProtocolRef protocol, UUID cause, UUID screeningId,
+    public UUID eligibilityDetermined(String journeyId, ProtocolVersion protocol, Cause cause, UUID screeningId,
                                       EligibilityDecision decision, Instant occurredAt) {
         return publish(journeyId, EligibilityDetermined.newBuilder()
                 .setEnvelope(envelope(journeyId, occurredAt, protocol, cause))
@@ -81,7 +84,7 @@ public class IntakeEvents {
                 .build());
     }
 
-    public UUID consentRecorded(String journeyId, ProtocolRef protocol, UUID cause, ConsentCommand consent) {
+    public UUID consentRecorded(String journeyId, ProtocolVersion protocol, Cause cause, ConsentCommand consent) {
         return publish(journeyId, ConsentRecorded.newBuilder()
                 .setEnvelope(envelope(journeyId, consent.occurredAt(), protocol, cause))
                 .setConsentFormVersion(consent.consentFormVersion())
@@ -90,7 +93,7 @@ public class IntakeEvents {
                 .build());
     }
 
-    public UUID patientEnrolled(String journeyId, ProtocolRef protocol, UUID cause, String siteId,
+    public UUID patientEnrolled(String journeyId, ProtocolVersion protocol, Cause cause, String siteId,
                                 EnrollmentCommand enrollment) {
         return publish(journeyId, PatientEnrolled.newBuilder()
                 .setEnvelope(envelope(journeyId, enrollment.occurredAt(), protocol, cause))
@@ -101,19 +104,18 @@ public class IntakeEvents {
                 .build());
     }
 
-    public UUID journeyWithdrawn(String journeyId, ProtocolRef protocol, UUID cause, WithdrawalCommand withdrawal) {
+    public UUID journeyWithdrawn(String journeyId, ProtocolVersion protocol, Cause cause,
+                                 WithdrawalCommand withdrawal) {
         return publish(journeyId, JourneyWithdrawn.newBuilder()
                 .setEnvelope(envelope(journeyId, withdrawal.occurredAt(), protocol, cause))
                 .setReason(withdrawal.reason())
                 .build());
     }
 
-    private Envelope envelope(String journeyId, Instant occurredAt, ProtocolRef protocol, UUID cause) {
-        return envelope(journeyId, occurredAt, protocol, cause == null ? null : cause.toString());
-    }
-
-    private Envelope envelope(String journeyId, Instant occurredAt, ProtocolRef protocol, String cause) {
-        return envelopes.next(journeyId, occurredAt, protocol, journeyId, cause);
+    /** A journey not yet bound to a profile (before its first screening) names no protocol. */
+    private Envelope envelope(String journeyId, Instant occurredAt, ProtocolVersion protocol, Cause cause) {
+        return envelopes.next(journeyId, occurredAt,
+                protocol == null ? null : new ProtocolRef(protocol.profile(), protocol.version()), cause);
     }
 
     private UUID publish(String journeyId, SpecificRecord event) {

@@ -1,4 +1,4 @@
-package io.waypoint.intake.protocol;
+package io.waypoint.intake.config;
 
 import io.waypoint.intake.journey.SiteZones;
 import jakarta.validation.Valid;
@@ -18,18 +18,18 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("waypoint.intake")
-public record IntakeProperties(@NotBlank String defaultProtocol, @NotNull @DefaultValue("UTC") ZoneId defaultZone,
-                               Map<String, @Valid Site> sites) {
+record IntakeProperties(@NotBlank String defaultProtocol, @NotNull @DefaultValue("UTC") ZoneId defaultZone,
+                        Map<String, @Valid Site> sites) {
 
-    public IntakeProperties {
+    IntakeProperties {
         sites = sites == null ? Map.of() : Map.copyOf(sites);
     }
 
     /** One site's settings. */
-    public record Site(@NotNull ZoneId zone) {
+    record Site(@NotNull ZoneId zone) {
     }
 
-    public SiteZones siteZones() {
+    SiteZones siteZones() {
         Map<String, ZoneId> zones = new LinkedHashMap<>();
         sites.forEach((siteId, site) -> zones.put(siteId, site.zone()));
         return new SiteZones(defaultZone, zones);

@@ -1,10 +1,12 @@
-package io.waypoint.intake.workflow;
+package io.waypoint.intake.app;
 
-import io.waypoint.events.common.ProtocolRef;
+import static io.waypoint.platform.rules.Violation.enforce;
+
 import io.waypoint.intake.eligibility.Age;
 import io.waypoint.intake.eligibility.EligibilityDecision;
 import io.waypoint.intake.eligibility.EligibilityRules;
 import io.waypoint.intake.eligibility.ScreeningAnswers;
+import io.waypoint.intake.events.IntakeEvents;
 import io.waypoint.intake.journey.ConsentCommand;
 import io.waypoint.intake.journey.EnrollmentCommand;
 import io.waypoint.intake.journey.Journey;
@@ -14,20 +16,16 @@ import io.waypoint.intake.journey.NewReferral;
 import io.waypoint.intake.journey.PatientDetailsUpdate;
 import io.waypoint.intake.journey.ScreeningCommand;
 import io.waypoint.intake.journey.SiteZones;
-import io.waypoint.intake.journey.Violation;
 import io.waypoint.intake.journey.WithdrawalCommand;
-import io.waypoint.intake.messaging.IntakeEvents;
-import io.waypoint.intake.protocol.IntakeProperties;
 import io.waypoint.intake.protocol.ProtocolProfile;
+import io.waypoint.intake.protocol.ProtocolVersion;
 import io.waypoint.intake.protocol.Protocols;
 import io.waypoint.intake.store.JourneyStore;
-import io.waypoint.platform.problem.ConflictException;
+import io.waypoint.platform.events.Cause;
 import io.waypoint.platform.problem.NotFoundException;
-import io.waypoint.platform.problem.RuleViolationException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -37,8 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Intake's commands, whether they come by REST or from the front desk. Each runs in one transaction: the state
- * change and the events announcing it (through the outbox) commit together; a refused command throws before
- * anything is written, or rolls everything back. Logs name journeys and referrals only, never the patient.
+ * change and the events announcing it (through the outbox) commit together; a refused command throws a
+ * {@code RuleViolationException} before anything is written, or rolls everything back. A referral names its
+ * {@link Cause} (the front-desk record, or none for a REST command); every other command comes by REST, so its
+ * events name no cause. Logs name journeys and referrals only, never the patient.
  */
 @Service
 public class IntakeWorkflow {
@@ -51,12 +51,11 @@ public class IntakeWorkflow {
     private final SiteZones siteZones;
     private final Clock clock;
 
-    public IntakeWorkflow(JourneyStore store, IntakeEvents events, Protocols protocols, IntakeProperties properties,
-                          Clock clock) {
+    IntakeWorkflow(JourneyStore store, IntakeEvents events, Protocols protocols, SiteZones siteZones, Clock clock) {
         this.store = store;
         this.events = events;
         this.protocols = protocols;
-        this.siteZones = properties.siteZones();
+        this.siteZones = siteZones;
         this.clock = clock;
     }
 
@@ -66,31 +65,35 @@ public class IntakeWorkflow {
     public record ScreeningOutcome(UUID screeningId, boolean eligible, List<String> reasons) {
     }
 
-    public record EnrollmentOutcome(String journeyId, ProtocolRef protocol) {
+    public record EnrollmentOutcome(String journeyId, ProtocolVersion protocol) {
+    }
+
+    /** A referral by REST command: {@link #refer(NewReferral, Cause)} with no causing event. */
+    @Transactional
+    public ReferralOutcome refer(NewReferral referral) {
+        return refer(referral, Cause.command());
     }
 
     /**
      * Opens a journey with a new pseudonymous journeyId and announces it. A referral id seen before is a
      * duplicate: the existing journey is returned and nothing is written or published.
      *
-     * @param causationId the eventId of the inbound front-desk record, or null for a REST command
+     * @param cause the front-desk record being handled, or {@link Cause#command()} for a REST command
      */
     @Transactional
-    public ReferralOutcome refer(NewReferral referral, String causationId) {
+    public ReferralOutcome refer(NewReferral referral, Cause cause) {
         Optional<Journey> known = store.findByReferralId(referral.referralId());
         if (known.isPresent()) {
             return duplicate(known.get());
         }
-        if (referral.birthDate().isAfter(siteZones.dateAt(referral.siteId(), referral.occurredAt()))) {
-            throw new RuleViolationException("birth-date-after-referral", "Birth date after referral",
-                    "The birth date is after the referral date.", Map.of());
-        }
+        enforce(JourneyRules.referral(referral.birthDate(),
+                siteZones.dateAt(referral.siteId(), referral.occurredAt())));
         String journeyId = UUID.randomUUID().toString();
         if (!store.insertJourney(journeyId, referral, clock.instant())) {
             return duplicate(store.findByReferralId(referral.referralId()).orElseThrow());
         }
         UUID eventId = events.patientReferred(journeyId, referral.referralId(), referral.siteId(),
-                referral.occurredAt(), causationId);
+                referral.occurredAt(), cause);
         store.recordLastEvent(journeyId, eventId);
         log.info("Referral {} opened journey {}", referral.referralId(), journeyId);
         return new ReferralOutcome(referral.referralId(), journeyId, JourneyStatus.REFERRED, true);
@@ -114,25 +117,21 @@ public class IntakeWorkflow {
     @Transactional
     public ScreeningOutcome screen(String journeyId, ScreeningCommand screening) {
         Journey journey = lock(journeyId);
-        reject(JourneyRules.screening(journey.status()));
+        enforce(JourneyRules.screening(journey.status()));
         String profileName = journey.protocolProfile() != null ? journey.protocolProfile() : protocols.defaultProfile();
         ProtocolProfile profile = protocols.profile(profileName);
         LocalDate screenedOn = siteZones.dateAt(journey.siteId(), screening.occurredAt());
         LocalDate birthDate = store.birthDate(journeyId).orElseThrow();
-        if (screenedOn.isBefore(birthDate)) {
-            throw new RuleViolationException("screening-before-birth", "Screening before birth",
-                    "The screening date is before the patient's birth date.", Map.of());
-        }
+        enforce(JourneyRules.screeningDate(birthDate, screenedOn));
         int ageYears = Age.yearsOn(birthDate, screenedOn);
-        EligibilityDecision decision = new EligibilityRules(profile.eligibility().criteria()).evaluate(
+        EligibilityDecision decision = new EligibilityRules(profile.eligibility()).evaluate(
                 new ScreeningAnswers(ageYears, screening.ptsdDurationMonths(), screening.caps5Total(),
                         screening.cssrs(), screening.exclusionCodes(), screening.medicationClasses()));
         UUID screeningId = UUID.randomUUID();
-        ProtocolRef protocol = new ProtocolRef(profileName, profile.version());
+        ProtocolVersion protocol = protocols.version(profileName);
         store.insertScreening(screeningId, journeyId, screening, ageYears, profileName, profile.version(), decision);
-        UUID recorded = events.screeningRecorded(journeyId, protocol, journey.lastEventId(), screeningId, ageYears,
-                screening);
-        UUID determined = events.eligibilityDetermined(journeyId, protocol, recorded, screeningId, decision,
+        events.screeningRecorded(journeyId, protocol, Cause.command(), screeningId, ageYears, screening);
+        UUID determined = events.eligibilityDetermined(journeyId, protocol, Cause.command(), screeningId, decision,
                 screening.occurredAt());
         store.recordDecision(journeyId, decision, profileName, profile.version(), determined, clock.instant());
         log.info("Journey {} screened under {}: eligible={} reasons={}", journeyId, profileName, decision.eligible(),
@@ -143,11 +142,11 @@ public class IntakeWorkflow {
     @Transactional
     public void consent(String journeyId, ConsentCommand consent) {
         Journey journey = lock(journeyId);
-        reject(JourneyRules.consent(journey.status(), journey.reasons()));
+        enforce(JourneyRules.consent(journey.status(), journey.reasons()));
         ProtocolProfile profile = protocols.profile(journey.protocolProfile());
-        reject(JourneyRules.consentTerms(consent.overnightStayAgreed(), profile.consent().overnightStayRequired()));
+        enforce(JourneyRules.consentTerms(consent.overnightStayAgreed(), profile.overnightStayRequired()));
         store.insertConsent(journeyId, consent);
-        UUID eventId = events.consentRecorded(journeyId, protocolOf(journey), journey.lastEventId(), consent);
+        UUID eventId = events.consentRecorded(journeyId, protocolOf(journey), Cause.command(), consent);
         store.moveTo(journeyId, JourneyStatus.CONSENTED, eventId, clock.instant());
         log.info("Journey {} consented (form {})", journeyId, consent.consentFormVersion());
     }
@@ -156,24 +155,23 @@ public class IntakeWorkflow {
     @Transactional
     public EnrollmentOutcome enroll(String journeyId, EnrollmentCommand enrollment) {
         Journey journey = lock(journeyId);
-        reject(JourneyRules.enrollment(journey.status(), journey.reasons()));
-        reject(JourneyRules.baseline(enrollment.baselineCaps5Total(),
+        enforce(JourneyRules.enrollment(journey.status(), journey.reasons()));
+        enforce(JourneyRules.baseline(enrollment.baselineCaps5Total(),
                 protocols.profile(journey.protocolProfile()).eligibility().minCaps5Total()));
-        ProtocolRef protocol = protocols.reference(journey.protocolProfile());
-        store.insertEnrollment(journeyId, enrollment, protocol.getProfile(), protocol.getVersion());
-        UUID eventId = events.patientEnrolled(journeyId, protocol, journey.lastEventId(), journey.siteId(),
-                enrollment);
+        ProtocolVersion protocol = protocols.version(journey.protocolProfile());
+        store.insertEnrollment(journeyId, enrollment, protocol.profile(), protocol.version());
+        UUID eventId = events.patientEnrolled(journeyId, protocol, Cause.command(), journey.siteId(), enrollment);
         store.moveTo(journeyId, JourneyStatus.ENROLLED, eventId, clock.instant());
-        log.info("Journey {} enrolled under {} {}", journeyId, protocol.getProfile(), protocol.getVersion());
+        log.info("Journey {} enrolled under {} {}", journeyId, protocol.profile(), protocol.version());
         return new EnrollmentOutcome(journeyId, protocol);
     }
 
     @Transactional
     public void withdraw(String journeyId, WithdrawalCommand withdrawal) {
         Journey journey = lock(journeyId);
-        reject(JourneyRules.withdrawal(journey.status()));
+        enforce(JourneyRules.withdrawal(journey.status()));
         store.insertWithdrawal(journeyId, withdrawal);
-        UUID eventId = events.journeyWithdrawn(journeyId, protocolOf(journey), journey.lastEventId(), withdrawal);
+        UUID eventId = events.journeyWithdrawn(journeyId, protocolOf(journey), Cause.command(), withdrawal);
         store.moveTo(journeyId, JourneyStatus.WITHDRAWN, eventId, clock.instant());
         log.info("Journey {} withdrawn: {}", journeyId, withdrawal.reason());
     }
@@ -192,17 +190,9 @@ public class IntakeWorkflow {
         return store.lock(journeyId).orElseThrow(() -> new NotFoundException("journey", journeyId));
     }
 
-    private static ProtocolRef protocolOf(Journey journey) {
+    /** The profile and version the journey follows, or null before its first screening. */
+    private static ProtocolVersion protocolOf(Journey journey) {
         return journey.protocolProfile() == null ? null
-                : new ProtocolRef(journey.protocolProfile(), journey.protocolVersion());
-    }
-
-    private static void reject(Optional<Violation> violation) {
-        violation.ifPresent(v -> {
-            throw switch (v.kind()) {
-                case CONFLICT -> new ConflictException(v.slug(), v.detail());
-                case RULE -> new RuleViolationException(v.slug(), v.title(), v.detail(), v.params());
-            };
-        });
+                : new ProtocolVersion(journey.protocolProfile(), journey.protocolVersion());
     }
 }

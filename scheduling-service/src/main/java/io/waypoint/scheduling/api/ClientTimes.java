@@ -1,8 +1,8 @@
 package io.waypoint.scheduling.api;
 
 import io.waypoint.platform.problem.InvalidRequestException;
+import io.waypoint.scheduling.app.SessionCommand;
 import io.waypoint.scheduling.config.SchedulingProperties;
-import io.waypoint.scheduling.service.Cause;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,24 +13,24 @@ import org.springframework.stereotype.Component;
  * the client's clock and this service's.
  */
 @Component
-public class ClientTimes {
+class ClientTimes {
 
     static final String FIELD = "occurredAt";
 
     private final Clock clock;
     private final Duration allowedSkew;
 
-    public ClientTimes(Clock clock, SchedulingProperties properties) {
+    ClientTimes(Clock clock, SchedulingProperties properties) {
         this.clock = clock;
         this.allowedSkew = properties.clockSkew();
     }
 
-    /** The cause of a REST command that happened at {@code occurredAt}; 400 naming the field when it is too late. */
-    public Cause command(Instant occurredAt) {
+    /** The REST command about a session that happened at {@code occurredAt}; 400 naming the field when too late. */
+    SessionCommand command(String appointmentId, Instant occurredAt) {
         Instant latest = clock.instant().plus(allowedSkew);
         if (occurredAt.isAfter(latest)) {
             throw new InvalidRequestException(FIELD, "must not be in the future (later than " + latest + ")");
         }
-        return Cause.command(occurredAt);
+        return SessionCommand.rest(appointmentId, occurredAt);
     }
 }

@@ -19,7 +19,7 @@ import java.time.Instant;
  * Request bodies. The numeric bounds here reject values no instrument reports (a typing error), not values
  * a protocol forbids: protocol limits are configuration and answer 422.
  */
-public final class Requests {
+final class Requests {
 
     /** Identifiers and reason codes: no free text, so nothing identifying reaches a topic. */
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}";
@@ -27,14 +27,14 @@ public final class Requests {
     private Requests() {
     }
 
-    public record OccurredAt(@NotNull Instant occurredAt) {
+    record OccurredAt(@NotNull Instant occurredAt) {
     }
 
-    public record NoShow(@NotNull Instant occurredAt,
+    record NoShow(@NotNull Instant occurredAt,
                          @Pattern(regexp = CODE, message = "must be a reason code") String reason) {
     }
 
-    public record Vitals(
+    record Vitals(
             @NotNull @Min(40) @Max(300) Integer systolicMmHg,
             @NotNull @Min(20) @Max(200) Integer diastolicMmHg,
             @NotNull @Min(20) @Max(250) Integer heartRateBpm,
@@ -42,7 +42,7 @@ public final class Requests {
             BigDecimal temperatureCelsius) {
     }
 
-    public record VitalsRecord(
+    record VitalsRecord(
             @NotNull @Min(40) @Max(300) Integer systolicMmHg,
             @NotNull @Min(20) @Max(200) Integer diastolicMmHg,
             @NotNull @Min(20) @Max(250) Integer heartRateBpm,
@@ -51,7 +51,7 @@ public final class Requests {
             @NotNull Instant occurredAt) {
     }
 
-    public record PreDoseCheck(Boolean pregnancyTestNegative,
+    record PreDoseCheck(Boolean pregnancyTestNegative,
                                @NotNull Boolean fastingConfirmed,
                                @NotNull Boolean contraindicatedMedicationAbsent,
                                @NotNull Boolean cssrsNegative,
@@ -59,7 +59,7 @@ public final class Requests {
                                @NotNull Instant occurredAt) {
     }
 
-    public record DoseGiven(@NotNull DoseKind doseKind,
+    record DoseGiven(@NotNull DoseKind doseKind,
                             @NotNull @Positive @Digits(integer = 5, fraction = 2) BigDecimal amountMg,
                             @NotBlank @Size(max = 64) String lotNumber,
                             @NotBlank @Pattern(regexp = CODE, message = "must be a staff id") String dispensedBy,
@@ -67,19 +67,19 @@ public final class Requests {
                             @NotNull Instant occurredAt) {
     }
 
-    public record DosingCompletion(@NotNull Instant occurredAt, @NotNull Boolean overnightStay) {
+    record DosingCompletion(@NotNull Instant occurredAt, @NotNull Boolean overnightStay) {
     }
 
-    public record DosingAbort(@NotBlank @Pattern(regexp = CODE, message = "must be a reason code") String reason,
+    record DosingAbort(@NotBlank @Pattern(regexp = CODE, message = "must be a reason code") String reason,
                               @NotNull Instant occurredAt) {
     }
 
-    public record TherapistRecord(@NotBlank @Pattern(regexp = CODE, message = "must be an id") String therapistId,
+    record TherapistRecord(@NotBlank @Pattern(regexp = CODE, message = "must be an id") String therapistId,
                                   @NotBlank @Size(max = 120) String displayName,
                                   @NotNull Boolean leadQualified) {
     }
 
-    public record RoomRecord(@NotBlank @Pattern(regexp = CODE, message = "must be an id") String roomId,
+    record RoomRecord(@NotBlank @Pattern(regexp = CODE, message = "must be an id") String roomId,
                              @NotBlank @Size(max = 120) String name,
                              @NotNull Boolean dosingCapable,
                              @NotNull Boolean overnight) {

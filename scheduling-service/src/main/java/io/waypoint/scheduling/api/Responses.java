@@ -10,35 +10,35 @@ import java.time.Instant;
 import java.util.List;
 
 /** Response bodies. */
-public final class Responses {
+final class Responses {
 
     private Responses() {
     }
 
-    public record CareTeamView(String journeyId, String leadTherapistId, String coTherapistId) {
+    record CareTeamView(String journeyId, String leadTherapistId, String coTherapistId) {
     }
 
-    public record PreDoseCheckResult(String appointmentId, boolean passed, List<PreDoseItem> failedItems) {
+    record PreDoseCheckResult(String appointmentId, boolean passed, List<PreDoseItem> failedItems) {
     }
 
-    public record DoseResult(String appointmentId, int dosingNumber, DoseKind doseKind, BigDecimal amountMg,
+    record DoseResult(String appointmentId, int dosingNumber, DoseKind doseKind, BigDecimal amountMg,
                              BigDecimal totalMg, Instant administeredAt, Integer minutesSinceInitialDose) {
     }
 
-    public record VitalsResult(String appointmentId, List<VitalFlag> outOfRange, Integer minutesSinceInitialDose) {
+    record VitalsResult(String appointmentId, List<VitalFlag> outOfRange, Integer minutesSinceInitialDose) {
     }
 
     /**
      * @param scheduled       the sessions booked after the dosing session, by start
      * @param bookingsPending the sessions that found no free slot and need booking by hand
      */
-    public record DosingCompletionResult(String appointmentId, int dosingNumber, BigDecimal totalMg,
+    record DosingCompletionResult(String appointmentId, int dosingNumber, BigDecimal totalMg,
                                          Instant dischargedAt, boolean overnightStay,
                                          List<AppointmentView> scheduled, List<PendingBookingView> bookingsPending) {
     }
 
     /** A session not booked: where its slot was sought. */
-    public record PendingBookingView(AppointmentKind kind, int sequence, Integer dosingNumber, Instant earliest,
+    record PendingBookingView(AppointmentKind kind, int sequence, Integer dosingNumber, Instant earliest,
                                      Instant latestStart) {
 
         static PendingBookingView of(PendingBooking pending) {

@@ -2,7 +2,7 @@ package io.waypoint.scheduling.api;
 
 import io.waypoint.scheduling.roster.Room;
 import io.waypoint.scheduling.roster.Therapist;
-import io.waypoint.scheduling.service.RosterService;
+import io.waypoint.scheduling.app.RosterService;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** The clinic's therapists and rooms: seeded from configuration, editable here (201 new, 200 updated). */
 @RestController
 @RequestMapping("/api/v1")
-public class RosterController {
+class RosterController {
 
     private final RosterService roster;
 
-    public RosterController(RosterService roster) {
+    RosterController(RosterService roster) {
         this.roster = roster;
     }
 

@@ -6,5 +6,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code waypoint.protocols.<profile>.*} from {@code protocols.yml}. */
 @ConfigurationProperties("waypoint")
-public record ProtocolProperties(Map<String, ProtocolProfile> protocols) {
+record ProtocolProperties(Map<String, ProtocolProfile> protocols) {
 }

@@ -1,5 +1,6 @@
 package io.waypoint.scheduling.dosing;
 
+import io.waypoint.platform.rules.Violation;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,13 +42,13 @@ public final class DosingRules {
                                        int completedIntegration, int requiredIntegration,
                                        Instant previousInitialDoseAt, Instant checkInAt) {
         if (dosingNumber < 1 || dosingNumber > profile.maxSessions()) {
-            return Optional.of(Violation.of("dosing-sessions-exhausted", "No further dosing session allowed",
+            return Optional.of(Violation.rule("dosing-sessions-exhausted", "No further dosing session allowed",
                     "The protocol allows " + profile.maxSessions() + " dosing sessions per course.",
                     "dosingNumber", dosingNumber, "maxSessions", profile.maxSessions()));
         }
         if (dosingNumber == 1) {
             if (completedPreparatory < requiredPreparatory) {
-                return Optional.of(Violation.of("preparation-incomplete", "Preparation incomplete",
+                return Optional.of(Violation.rule("preparation-incomplete", "Preparation incomplete",
                         "The first dosing session needs " + requiredPreparatory
                                 + " completed preparatory sessions; " + completedPreparatory + " are completed.",
                         "completedPreparatorySessions", completedPreparatory,
@@ -56,12 +57,12 @@ public final class DosingRules {
             return Optional.empty();
         }
         if (previousInitialDoseAt == null) {
-            return Optional.of(Violation.of("previous-dosing-incomplete", "Previous dosing session has no dose",
+            return Optional.of(Violation.rule("previous-dosing-incomplete", "Previous dosing session has no dose",
                     "Dosing session " + dosingNumber + " needs an initial dose in session " + (dosingNumber - 1) + ".",
                     "dosingNumber", dosingNumber));
         }
         if (completedIntegration < requiredIntegration) {
-            return Optional.of(Violation.of("integration-incomplete", "Integration incomplete",
+            return Optional.of(Violation.rule("integration-incomplete", "Integration incomplete",
                     "Dosing session " + dosingNumber + " needs " + requiredIntegration
                             + " completed integration sessions of dosing session " + (dosingNumber - 1) + "; "
                             + completedIntegration + " are completed.",
@@ -72,7 +73,7 @@ public final class DosingRules {
         long days = daysBetween(previousInitialDoseAt, checkInAt);
         DosingProfile.DosingWindow window = profile.window();
         if (days < window.minDays() || days > window.maxDays()) {
-            return Optional.of(Violation.of("dosing-window-violated", "Outside the dosing window",
+            return Optional.of(Violation.rule("dosing-window-violated", "Outside the dosing window",
                     "Dosing session " + dosingNumber + " must start " + window.minDays() + " to " + window.maxDays()
                             + " days after the previous initial dose; it would start after " + days + " days.",
                     "dosingNumber", dosingNumber,
@@ -136,17 +137,17 @@ public final class DosingRules {
             return Optional.of(safetyHold());
         }
         if (initialAlreadyGiven) {
-            return Optional.of(Violation.of("initial-dose-already-given", "Initial dose already given",
+            return Optional.of(Violation.rule("initial-dose-already-given", "Initial dose already given",
                     "Dosing session " + dosingNumber + " already has its initial dose.",
                     "dosingNumber", dosingNumber));
         }
         if (!preDoseCheckPassed) {
-            return Optional.of(Violation.of("pre-dose-check-not-passed", "Pre-dose check not passed",
+            return Optional.of(Violation.rule("pre-dose-check-not-passed", "Pre-dose check not passed",
                     "The initial dose needs a passed pre-dose check first.", "dosingNumber", dosingNumber));
         }
         List<BigDecimal> allowed = profile.allowedInitialDoses(dosingNumber);
         if (allowed.stream().noneMatch(dose -> dose.compareTo(amountMg) == 0)) {
-            return Optional.of(Violation.of("initial-dose-not-allowed", "Initial dose not allowed",
+            return Optional.of(Violation.rule("initial-dose-not-allowed", "Initial dose not allowed",
                     amountMg.toPlainString() + " mg is not an allowed initial dose in dosing session "
                             + dosingNumber + "; allowed: " + allowed + " mg.",
                     "dosingNumber", dosingNumber, "amountMg", amountMg, "allowedMg", allowed));
@@ -170,18 +171,18 @@ public final class DosingRules {
         }
         Dose initial = doses.stream().filter(d -> d.kind() == DoseKind.INITIAL).findFirst().orElse(null);
         if (initial == null) {
-            return Optional.of(Violation.of("initial-dose-missing", "No initial dose",
+            return Optional.of(Violation.rule("initial-dose-missing", "No initial dose",
                     "A supplemental dose follows an initial dose.", "doseKind", "SUPPLEMENTAL"));
         }
         long supplementalGiven = doses.stream().filter(d -> d.kind() == DoseKind.SUPPLEMENTAL).count();
         if (supplementalGiven >= rule.maxDoses()) {
-            return Optional.of(Violation.of("supplemental-dose-limit", "Supplemental dose limit reached",
+            return Optional.of(Violation.rule("supplemental-dose-limit", "Supplemental dose limit reached",
                     "At most " + rule.maxDoses() + " supplemental dose(s) per session.",
                     "maxSupplementalDoses", rule.maxDoses(), "supplementalDosesGiven", supplementalGiven));
         }
         Duration elapsed = Duration.between(initial.administeredAt(), at);
         if (elapsed.compareTo(rule.earliest()) < 0 || elapsed.compareTo(rule.latest()) > 0) {
-            return Optional.of(Violation.of("supplemental-dose-timing", "Supplemental dose outside its time window",
+            return Optional.of(Violation.rule("supplemental-dose-timing", "Supplemental dose outside its time window",
                     "The supplemental dose is given " + rule.minMinutes() + " to " + rule.maxMinutes()
                             + " minutes after the initial dose; this is " + elapsed + " after it.",
                     "minutesSinceInitialDose", elapsed.toMinutes(), "sinceInitialDose", elapsed.toString(),
@@ -196,13 +197,13 @@ public final class DosingRules {
             if (latestVitals != null) {
                 params.put("latestVitalsAt", latestVitals.measuredAt().toString());
             }
-            return Optional.of(new Violation("supplemental-dose-vitals-required", "Vital signs needed first",
+            return Optional.of(Violation.rule("supplemental-dose-vitals-required", "Vital signs needed first",
                     "The supplemental dose needs vital signs measured at most " + rule.vitalsWithin().toMinutes()
                             + " minutes before it.", params));
         }
         List<VitalFlag> outOfRange = outOfRange(latestVitals.vitals());
         if (!outOfRange.isEmpty()) {
-            return Optional.of(Violation.of("supplemental-dose-vitals-out-of-range", "Vital signs out of range",
+            return Optional.of(Violation.rule("supplemental-dose-vitals-out-of-range", "Vital signs out of range",
                     "The vital signs measured before the supplemental dose are out of range: " + outOfRange + ".",
                     "outOfRange", outOfRange.stream().map(VitalFlag::name).toList(),
                     "vitalsAt", latestVitals.measuredAt().toString()));
@@ -214,7 +215,7 @@ public final class DosingRules {
         }
         BigDecimal expected = initial.amountMg().multiply(rule.fractionOfInitial());
         if (expected.compareTo(amountMg) != 0) {
-            return Optional.of(Violation.of("supplemental-dose-amount", "Supplemental dose amount not allowed",
+            return Optional.of(Violation.rule("supplemental-dose-amount", "Supplemental dose amount not allowed",
                     "The supplemental dose is " + rule.fractionOfInitial().toPlainString()
                             + " of the initial dose: " + plain(expected).toPlainString() + " mg.",
                     "amountMg", amountMg, "expectedMg", plain(expected),
@@ -251,7 +252,7 @@ public final class DosingRules {
         if (earlierAt == null || !at.isBefore(earlierAt)) {
             return Optional.empty();
         }
-        return Optional.of(Violation.of("dosing-sequence-violated", "Out of order in the dosing session",
+        return Optional.of(Violation.rule("dosing-sequence-violated", "Out of order in the dosing session",
                 step + " at " + at + " cannot come before " + earlier + " at " + earlierAt + ".",
                 "step", step.name(), "occurredAt", at.toString(),
                 "mustFollow", earlier.name(), "mustFollowAt", earlierAt.toString()));
@@ -260,7 +261,7 @@ public final class DosingRules {
     /** The session total must not exceed the protocol's maximum. */
     public Optional<Violation> sessionMaximum(BigDecimal totalMg) {
         if (totalMg.compareTo(profile.sessionMaximumMg()) > 0) {
-            return Optional.of(Violation.of("session-maximum-exceeded", "Session maximum exceeded",
+            return Optional.of(Violation.rule("session-maximum-exceeded", "Session maximum exceeded",
                     "The session would total " + totalMg.toPlainString() + " mg; the maximum is "
                             + profile.sessionMaximumMg().toPlainString() + " mg.",
                     "totalMg", totalMg, "maximumMg", profile.sessionMaximumMg()));
@@ -274,20 +275,20 @@ public final class DosingRules {
      */
     public Optional<Violation> completion(Dose initial, Instant dischargedAt, boolean overnightStay) {
         if (initial == null) {
-            return Optional.of(Violation.of("initial-dose-missing", "No initial dose",
+            return Optional.of(Violation.rule("initial-dose-missing", "No initial dose",
                     "A dosing session is completed after its initial dose; abort it otherwise.",
                     "doseKind", "INITIAL"));
         }
         Duration monitored = Duration.between(initial.administeredAt(), dischargedAt);
         if (monitored.compareTo(profile.minimumMonitoring()) < 0) {
-            return Optional.of(Violation.of("monitoring-too-short", "Monitoring too short",
+            return Optional.of(Violation.rule("monitoring-too-short", "Monitoring too short",
                     "Discharge comes at least " + profile.minimumMonitoring().toMinutes()
                             + " minutes after the initial dose; this is " + monitored.toMinutes() + " minutes after it.",
                     "monitoredMinutes", monitored.toMinutes(),
                     "minimumMonitoringMinutes", profile.minimumMonitoring().toMinutes()));
         }
         if (profile.overnightStayRequired() && !overnightStay) {
-            return Optional.of(Violation.of("overnight-stay-required", "Overnight stay required",
+            return Optional.of(Violation.rule("overnight-stay-required", "Overnight stay required",
                     "The protocol requires an overnight stay at the site after each dosing session.",
                     "overnightStay", false, "overnightStayRequired", true));
         }
@@ -309,7 +310,7 @@ public final class DosingRules {
     }
 
     private static Violation safetyHold() {
-        return Violation.of("safety-hold-active", "Safety hold active",
+        return Violation.rule("safety-hold-active", "Safety hold active",
                 "The journey is on a safety hold; no dose may be given until it is released.");
     }
 }

@@ -26,7 +26,7 @@ public class AppointmentStore {
 
     private final JdbcClient jdbc;
 
-    public AppointmentStore(JdbcClient jdbc) {
+    AppointmentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -14,7 +14,7 @@ public class BookingLock {
 
     private final JdbcClient jdbc;
 
-    public BookingLock(JdbcClient jdbc) {
+    BookingLock(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

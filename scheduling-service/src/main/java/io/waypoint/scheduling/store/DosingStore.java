@@ -24,7 +24,7 @@ public class DosingStore {
 
     private final JdbcClient jdbc;
 
-    public DosingStore(JdbcClient jdbc) {
+    DosingStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

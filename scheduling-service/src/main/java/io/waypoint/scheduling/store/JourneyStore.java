@@ -18,7 +18,7 @@ public class JourneyStore {
 
     private final JdbcClient jdbc;
 
-    public JourneyStore(JdbcClient jdbc) {
+    JourneyStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

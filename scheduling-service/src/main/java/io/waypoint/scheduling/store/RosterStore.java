@@ -15,7 +15,7 @@ public class RosterStore {
 
     private final JdbcClient jdbc;
 
-    public RosterStore(JdbcClient jdbc) {
+    RosterStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

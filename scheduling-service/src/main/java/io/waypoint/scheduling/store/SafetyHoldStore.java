@@ -12,7 +12,7 @@ public class SafetyHoldStore {
 
     private final JdbcClient jdbc;
 
-    public SafetyHoldStore(JdbcClient jdbc) {
+    SafetyHoldStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -33,19 +33,20 @@ import io.waypoint.platform.idempotency.IdempotencyStore;
 import io.waypoint.platform.idempotency.IdempotentCommands;
 import io.waypoint.platform.outbox.Outbox;
 import io.waypoint.platform.problem.ProblemHandler;
+import io.waypoint.platform.test.WithIdempotentCommands;
 import io.waypoint.scheduling.appointment.Appointment;
 import io.waypoint.scheduling.appointment.AppointmentKind;
 import io.waypoint.scheduling.appointment.AppointmentStatus;
 import io.waypoint.scheduling.config.SchedulingConfiguration;
 import io.waypoint.scheduling.dosing.Dose;
 import io.waypoint.scheduling.dosing.DoseKind;
-import io.waypoint.scheduling.messaging.SchedulingPublisher;
+import io.waypoint.scheduling.events.SchedulingEvents;
 import io.waypoint.scheduling.plan.CareTeam;
 import io.waypoint.scheduling.plan.JourneyPlan;
-import io.waypoint.scheduling.service.AppointmentService;
-import io.waypoint.scheduling.service.CourseScheduler;
-import io.waypoint.scheduling.service.DosingService;
-import io.waypoint.scheduling.service.Journeys;
+import io.waypoint.scheduling.app.AppointmentService;
+import io.waypoint.scheduling.app.CourseScheduler;
+import io.waypoint.scheduling.app.DosingService;
+import io.waypoint.scheduling.app.Journeys;
 import io.waypoint.scheduling.store.AppointmentStore;
 import io.waypoint.scheduling.store.DosingStore;
 import io.waypoint.scheduling.store.JourneyStore;
@@ -74,9 +75,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * rule's parameters from the real protocol rules, and nothing stored or published for a rejected request.
  */
 @WebMvcTest(controllers = {DosingController.class, AppointmentController.class})
-@Import({ProblemHandler.class, IdempotentCommands.class, ClientTimes.class, DosingService.class,
-        AppointmentService.class, Journeys.class, SchedulingPublisher.class, SchedulingConfiguration.class,
-        DosingApiProblemTest.Envelopes.class})
+@WithIdempotentCommands
+@Import({ProblemHandler.class, IdempotentCommands.class, ClientTimes.class,
+        DosingService.class, AppointmentService.class, Journeys.class, SchedulingEvents.class,
+        SchedulingConfiguration.class, DosingApiProblemTest.Envelopes.class})
 class DosingApiProblemTest {
 
     static final String JOURNEY = "journey-1";
@@ -412,7 +414,7 @@ class DosingApiProblemTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "journey-withdrawn"));
         assertNothingRecorded();
-        verify(scheduler, never()).bookAfterDosing(any(), any(), any(), any());
+        verify(scheduler, never()).bookAfterDosing(any(), any(), any(), any(), any());
         verify(appointments, never()).close(anyString(), any(), any(), any(), any());
     }
 
@@ -518,14 +520,14 @@ class DosingApiProblemTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "overnight-stay-required"));
         verify(appointments, never()).close(anyString(), any(), any(), any(), any());
-        verify(scheduler, never()).bookAfterDosing(any(), any(), any(), any());
+        verify(scheduler, never()).bookAfterDosing(any(), any(), any(), any(), any());
     }
 
     @Test
     void aCompletionReportsTheSessionsThatFoundNoSlot() throws Exception {
         Instant initial = givenInitialDose();
         Instant from = START.plus(Duration.ofDays(1));
-        when(scheduler.bookAfterDosing(any(), any(), eq(initial), any())).thenReturn(new CourseScheduler.Bookings(
+        when(scheduler.bookAfterDosing(any(), any(), eq(initial), any(), any())).thenReturn(new CourseScheduler.Bookings(
                 List.of(), List.of(new PendingBooking(AppointmentKind.INTEGRATION, 1, 1, from,
                         initial.plus(Duration.ofHours(24))))));
 
@@ -560,7 +562,9 @@ class DosingApiProblemTest {
                         .header(IdempotentCommands.HEADER, key)
                         .content(vitals(START.plus(Duration.ofMinutes(60)))))
                 .andExpect(status().isCreated());
-        verify(idempotencyStore).store(eq(key), anyString(), eq(201), anyString());
+        verify(idempotencyStore).store(eq(key),
+                eq("POST /api/v1/appointments/{appointmentId}/vitals appointmentId=" + APPOINTMENT), eq(201),
+                anyString());
     }
 
     static String preDoseCheck(Instant at) {

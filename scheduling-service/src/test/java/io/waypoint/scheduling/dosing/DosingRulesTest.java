@@ -3,6 +3,7 @@ package io.waypoint.scheduling.dosing;
 import static io.waypoint.scheduling.dosing.Profiles.mg;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waypoint.platform.rules.Violation;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

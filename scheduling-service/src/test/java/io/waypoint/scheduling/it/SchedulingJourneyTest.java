@@ -176,6 +176,15 @@ class SchedulingJourneyTest {
                 "SessionCheckedIn", "PreDoseCheckRecorded", "DoseAdministered", "VitalSignsRecorded",
                 "VitalSignsRecorded", "VitalSignsRecorded", "DoseAdministered", "DosingSessionCompleted",
                 "SessionScheduled", "SessionScheduled", "SessionScheduled", "SessionScheduled");
+        // one causation rule: an event written for a consumed record names that record, one written by a REST
+        // command (here all but the enrollment's five and the front desk's check-in) names none
+        for (int i = 0; i < all.size(); i++) {
+            Envelope envelope = Events.envelopeOf(all.get(i));
+            String cause = i < 5 ? enrolled.getEnvelope().getEventId().toString()
+                    : i == 9 ? frontDesk.getEnvelope().getEventId().toString() : null;
+            assertThat(envelope.getCausationId()).as("causation of event %d", i).isEqualTo(cause);
+            assertThat(envelope.getCorrelationId()).as("correlation of event %d", i).isEqualTo(journeyId);
+        }
         SessionCheckedIn fromFrontDesk = (SessionCheckedIn) all.get(9);
         assertThat(fromFrontDesk.getAppointmentId()).isEqualTo(prep3.getAppointmentId());
         assertThat(fromFrontDesk.getEnvelope().getCausationId())

@@ -1,6 +1,6 @@
-package io.waypoint.scheduling.service;
+package io.waypoint.scheduling.app;
 
-import io.waypoint.platform.problem.ConflictException;
+import io.waypoint.platform.rules.Violation;
 import io.waypoint.scheduling.appointment.Appointment;
 import io.waypoint.scheduling.appointment.AppointmentStatus;
 import io.waypoint.scheduling.dosing.Dose;
@@ -12,7 +12,7 @@ import io.waypoint.scheduling.dosing.SessionStep;
 import io.waypoint.scheduling.dosing.SessionTimeline;
 import io.waypoint.scheduling.dosing.VitalFlag;
 import io.waypoint.scheduling.dosing.VitalSigns;
-import io.waypoint.scheduling.messaging.SchedulingPublisher;
+import io.waypoint.scheduling.events.SchedulingEvents;
 import io.waypoint.scheduling.plan.ClinicCalendar;
 import io.waypoint.scheduling.plan.JourneyPlan;
 import io.waypoint.scheduling.plan.PendingBooking;
@@ -42,11 +42,10 @@ public class DosingService {
     private final Protocols protocols;
     private final ClinicCalendar calendar;
     private final CourseScheduler scheduler;
-    private final SchedulingPublisher publisher;
+    private final SchedulingEvents events;
 
-    public DosingService(Journeys journeys, AppointmentStore appointments, DosingStore dosing, SafetyHoldStore holds,
-                         Protocols protocols, ClinicCalendar calendar, CourseScheduler scheduler,
-                         SchedulingPublisher publisher) {
+    DosingService(Journeys journeys, AppointmentStore appointments, DosingStore dosing, SafetyHoldStore holds,
+                  Protocols protocols, ClinicCalendar calendar, CourseScheduler scheduler, SchedulingEvents events) {
         this.journeys = journeys;
         this.appointments = appointments;
         this.dosing = dosing;
@@ -54,107 +53,115 @@ public class DosingService {
         this.protocols = protocols;
         this.calendar = calendar;
         this.scheduler = scheduler;
-        this.publisher = publisher;
+        this.events = events;
     }
 
     @Transactional
-    public PreDoseResult preDoseCheck(String appointmentId, PreDoseAnswers answers, Cause cause) {
-        Session session = checkedIn(appointmentId, cause);
+    public PreDoseResult preDoseCheck(SessionCommand command, PreDoseAnswers answers) {
+        String appointmentId = command.appointmentId();
+        Instant at = command.occurredAt();
+        Session session = checkedIn(command);
         List<Dose> doses = dosing.doses(appointmentId);
         if (initial(doses).isPresent()) {
-            throw new ConflictException("initial-dose-already-given",
-                    "The pre-dose check comes before the initial dose, which was already given.");
+            throw Violation.conflict("initial-dose-already-given",
+                    "The pre-dose check comes before the initial dose, which was already given.").reject();
         }
-        Violations.enforce(DosingRules.sequence(SessionStep.PRE_DOSE_CHECK, cause.occurredAt(),
-                session.timeline(null, doses)));
+        Violation.enforce(DosingRules.sequence(SessionStep.PRE_DOSE_CHECK, at, session.timeline(null, doses)));
         PreDoseResult result = session.rules().preDoseCheck(answers, session.plan().pregnancyTestRequired(),
                 holds.active(session.plan().journeyId()));
-        dosing.insertPreDoseCheck(appointmentId, cause.occurredAt(), answers, result);
-        publisher.preDoseCheckRecorded(session.plan(), cause, session.appointment(), result);
+        dosing.insertPreDoseCheck(appointmentId, at, answers, result);
+        events.preDoseCheckRecorded(session.plan(), session.appointment(), result, at, command.cause());
         return result;
     }
 
     @Transactional
-    public DoseRecorded administer(String appointmentId, DoseKind kind, BigDecimal amountMg, String lotNumber,
-                                   String dispensedBy, String witnessedBy, Cause cause) {
-        Session session = checkedIn(appointmentId, cause);
+    public DoseRecorded administer(SessionCommand command, DoseKind kind, BigDecimal amountMg, String lotNumber,
+                                   String dispensedBy, String witnessedBy) {
+        String appointmentId = command.appointmentId();
+        Session session = checkedIn(command);
         List<Dose> doses = dosing.doses(appointmentId);
         Dose initial = initial(doses).orElse(null);
         boolean hold = holds.active(session.plan().journeyId());
-        Instant at = cause.occurredAt();
+        Instant at = command.occurredAt();
         if (kind == DoseKind.INITIAL) {
             Optional<PreDoseCheckOutcome> check = dosing.latestPreDoseCheck(appointmentId);
-            Violations.enforce(DosingRules.sequence(SessionStep.INITIAL_DOSE, at,
+            Violation.enforce(DosingRules.sequence(SessionStep.INITIAL_DOSE, at,
                     session.timeline(check.map(PreDoseCheckOutcome::checkedAt).orElse(null), doses)));
-            Violations.enforce(session.rules().initialDose(session.appointment().dosingNumber(),
+            Violation.enforce(session.rules().initialDose(session.appointment().dosingNumber(),
                     check.map(PreDoseCheckOutcome::passed).orElse(false), initial != null, amountMg, hold));
         } else {
-            Violations.enforce(DosingRules.sequence(SessionStep.SUPPLEMENTAL_DOSE, at, session.timeline(null, doses)));
-            Violations.enforce(session.rules().supplementalDose(doses, amountMg, at,
+            Violation.enforce(DosingRules.sequence(SessionStep.SUPPLEMENTAL_DOSE, at, session.timeline(null, doses)));
+            Violation.enforce(session.rules().supplementalDose(doses, amountMg, at,
                     dosing.latestVitals(appointmentId, at).orElse(null), hold));
         }
         Dose dose = new Dose(kind, amountMg, at);
         dosing.insertDose(appointmentId, dose, lotNumber, dispensedBy, witnessedBy);
-        publisher.doseAdministered(session.plan(), cause, session.appointment(), dose, lotNumber, dispensedBy,
-                witnessedBy);
+        events.doseAdministered(session.plan(), session.appointment(), dose, lotNumber, dispensedBy, witnessedBy, at,
+                command.cause());
         BigDecimal total = doses.stream().map(Dose::amountMg).reduce(amountMg, BigDecimal::add);
         Integer minutes = DosingRules.minutesSinceInitialDose(kind == DoseKind.INITIAL ? dose : initial, at);
         return new DoseRecorded(session.appointment(), dose, total, minutes);
     }
 
     @Transactional
-    public VitalsRecorded recordVitals(String appointmentId, VitalSigns vitals, Cause cause) {
-        Session session = checkedIn(appointmentId, cause);
+    public VitalsRecorded recordVitals(SessionCommand command, VitalSigns vitals) {
+        String appointmentId = command.appointmentId();
+        Instant at = command.occurredAt();
+        Session session = checkedIn(command);
         List<Dose> doses = dosing.doses(appointmentId);
-        Violations.enforce(DosingRules.sequence(SessionStep.VITALS, cause.occurredAt(), session.timeline(null, doses)));
-        Integer minutes = DosingRules.minutesSinceInitialDose(initial(doses).orElse(null), cause.occurredAt());
+        Violation.enforce(DosingRules.sequence(SessionStep.VITALS, at, session.timeline(null, doses)));
+        Integer minutes = DosingRules.minutesSinceInitialDose(initial(doses).orElse(null), at);
         List<VitalFlag> outOfRange = session.rules().outOfRange(vitals);
-        dosing.insertVitals(appointmentId, cause.occurredAt(), vitals, minutes, outOfRange);
-        publisher.vitalSignsRecorded(session.plan(), cause, session.appointment(), vitals, minutes, outOfRange);
+        dosing.insertVitals(appointmentId, at, vitals, minutes, outOfRange);
+        events.vitalSignsRecorded(session.plan(), session.appointment(), vitals, minutes, outOfRange, at,
+                command.cause());
         return new VitalsRecorded(session.appointment(), outOfRange, minutes);
     }
 
     /**
-     * Ends the session with discharge at the cause's time, then books its integration sessions and the next
+     * Ends the session with discharge at the command's time, then books its integration sessions and the next
      * dosing session in the same transaction. The completion stands even when some of them find no free slot:
      * those are returned as pending.
      */
     @Transactional
-    public DosingCompleted complete(String appointmentId, boolean overnightStay, Cause cause) {
-        Session session = checkedIn(appointmentId, cause);
+    public DosingCompleted complete(SessionCommand command, boolean overnightStay) {
+        String appointmentId = command.appointmentId();
+        Instant dischargedAt = command.occurredAt();
+        Session session = checkedIn(command);
         List<Dose> doses = dosing.doses(appointmentId);
         Dose initial = initial(doses).orElse(null);
-        Violations.enforce(DosingRules.sequence(SessionStep.DISCHARGE, cause.occurredAt(),
-                session.timeline(null, doses)));
-        Violations.enforce(session.rules().completion(initial, cause.occurredAt(), overnightStay));
+        Violation.enforce(DosingRules.sequence(SessionStep.DISCHARGE, dischargedAt, session.timeline(null, doses)));
+        Violation.enforce(session.rules().completion(initial, dischargedAt, overnightStay));
         BigDecimal total = doses.stream().map(Dose::amountMg).reduce(BigDecimal.ZERO, BigDecimal::add);
-        appointments.close(appointmentId, AppointmentStatus.COMPLETED, cause.occurredAt(), null, overnightStay);
+        appointments.close(appointmentId, AppointmentStatus.COMPLETED, dischargedAt, null, overnightStay);
         Appointment completed = session.appointment().withStatus(AppointmentStatus.COMPLETED);
-        publisher.dosingSessionCompleted(session.plan(), cause, completed, total, cause.occurredAt(), overnightStay);
+        events.dosingSessionCompleted(session.plan(), completed, total, dischargedAt, overnightStay,
+                command.cause());
         CourseScheduler.Bookings bookings = scheduler.bookAfterDosing(session.plan(), completed,
-                initial.administeredAt(), cause);
-        return new DosingCompleted(completed, total, cause.occurredAt(), overnightStay, bookings.booked(),
+                initial.administeredAt(), dischargedAt, command.cause());
+        return new DosingCompleted(completed, total, dischargedAt, overnightStay, bookings.booked(),
                 bookings.pending());
     }
 
     @Transactional
-    public Appointment abort(String appointmentId, String reason, Cause cause) {
-        Session session = checkedIn(appointmentId, cause);
-        appointments.close(appointmentId, AppointmentStatus.ABORTED, cause.occurredAt(), reason, null);
+    public Appointment abort(SessionCommand command, String reason) {
+        Session session = checkedIn(command);
+        appointments.close(command.appointmentId(), AppointmentStatus.ABORTED, command.occurredAt(), reason, null);
         Appointment aborted = session.appointment().withStatus(AppointmentStatus.ABORTED);
-        publisher.dosingSessionAborted(session.plan(), cause, aborted, reason);
+        events.dosingSessionAborted(session.plan(), aborted, reason, command.occurredAt(), command.cause());
         return aborted;
     }
 
     /** The checked-in dosing session of an active journey, locked. */
-    private Session checkedIn(String appointmentId, Cause cause) {
-        Journeys.Locked locked = journeys.lock(appointmentId, cause);
+    private Session checkedIn(SessionCommand command) {
+        String appointmentId = command.appointmentId();
+        Journeys.Locked locked = journeys.lock(command);
         Appointment appointment = locked.appointment();
         Journeys.requireDosing(appointment, true);
         Journeys.requireActive(locked.plan());
         if (appointment.status() != AppointmentStatus.CHECKED_IN) {
-            throw new ConflictException("invalid-appointment-state", "Dosing session " + appointmentId + " is "
-                    + appointment.status() + "; this is recorded only while the patient is checked in.");
+            throw Violation.conflict("invalid-appointment-state", "Dosing session " + appointmentId + " is "
+                    + appointment.status() + "; this is recorded only while the patient is checked in.").reject();
         }
         JourneyPlan plan = locked.plan();
         DosingRules rules = new DosingRules(protocols.get(plan.protocolProfile()).dosing(), calendar.timeZone());

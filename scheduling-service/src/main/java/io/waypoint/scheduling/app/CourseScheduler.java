@@ -1,17 +1,14 @@
-package io.waypoint.scheduling.service;
+package io.waypoint.scheduling.app;
 
-import io.waypoint.events.common.Envelope;
-import io.waypoint.events.common.ProtocolRef;
-import io.waypoint.events.intake.JourneyWithdrawn;
-import io.waypoint.events.intake.PatientEnrolled;
+import io.waypoint.platform.events.Cause;
 import io.waypoint.platform.messaging.NonRetryableEventException;
-import io.waypoint.platform.problem.ConflictException;
-import io.waypoint.platform.problem.RuleViolationException;
+import io.waypoint.platform.rules.RuleViolationException;
+import io.waypoint.platform.rules.Violation;
 import io.waypoint.scheduling.appointment.Appointment;
 import io.waypoint.scheduling.appointment.AppointmentKind;
 import io.waypoint.scheduling.appointment.AppointmentStatus;
 import io.waypoint.scheduling.dosing.Dose;
-import io.waypoint.scheduling.messaging.SchedulingPublisher;
+import io.waypoint.scheduling.events.SchedulingEvents;
 import io.waypoint.scheduling.plan.Booking;
 import io.waypoint.scheduling.plan.CareTeam;
 import io.waypoint.scheduling.plan.CareTeamChooser;
@@ -67,11 +64,11 @@ public class CourseScheduler {
     private final AppointmentStore appointments;
     private final DosingStore dosing;
     private final BookingLock bookingLock;
-    private final SchedulingPublisher publisher;
+    private final SchedulingEvents events;
 
-    public CourseScheduler(Protocols protocols, ClinicCalendar calendar, RosterStore roster, JourneyStore journeys,
-                           AppointmentStore appointments, DosingStore dosing, BookingLock bookingLock,
-                           SchedulingPublisher publisher) {
+    CourseScheduler(Protocols protocols, ClinicCalendar calendar, RosterStore roster, JourneyStore journeys,
+                    AppointmentStore appointments, DosingStore dosing, BookingLock bookingLock,
+                    SchedulingEvents events) {
         this.protocols = protocols;
         this.calendar = calendar;
         this.slotFinder = new SlotFinder(calendar);
@@ -80,7 +77,7 @@ public class CourseScheduler {
         this.appointments = appointments;
         this.dosing = dosing;
         this.bookingLock = bookingLock;
-        this.publisher = publisher;
+        this.events = events;
     }
 
     /**
@@ -88,34 +85,30 @@ public class CourseScheduler {
      * a journey enrolled before is left as it is.
      */
     @Transactional
-    public void enroll(PatientEnrolled enrolled) {
-        Envelope envelope = enrolled.getEnvelope();
-        String journeyId = envelope.getJourneyId();
-        if (journeyId == null) {
-            throw new NonRetryableEventException("PatientEnrolled without a journeyId");
-        }
+    public void enroll(Enrollment enrollment) {
+        String journeyId = enrollment.journeyId();
         if (journeys.find(journeyId).isPresent()) {
             return;
         }
-        ProtocolRef protocol = envelope.getProtocol();
-        if (protocol == null || protocols.find(protocol.getProfile()).isEmpty()) {
+        String protocol = enrollment.protocolProfile();
+        if (protocols.find(protocol).isEmpty()) {
             throw new NonRetryableEventException("PatientEnrolled names no configured protocol profile: "
-                    + (protocol == null ? "none" : protocol.getProfile()));
+                    + (protocol == null ? "none" : protocol));
         }
-        ProtocolProfile profile = protocols.get(protocol.getProfile());
+        ProtocolProfile profile = protocols.get(protocol);
         bookingLock.acquire();
         CareTeam team = CareTeamChooser.choose(roster.therapists(), roster.activeJourneyLoad())
                 .orElseThrow(() -> new NonRetryableEventException(
                         "No care team available: the roster needs a lead-qualified therapist and one more"));
-        JourneyPlan plan = new JourneyPlan(journeyId, protocol.getProfile(), protocol.getVersion(),
-                envelope.getCorrelationId(), enrolled.getSiteId(), enrolled.getPregnancyTestRequired(),
-                enrolled.getBaselineAt(), envelope.getOccurredAt(), team, null);
+        JourneyPlan plan = new JourneyPlan(journeyId, protocol, enrollment.protocolVersion(), journeyId,
+                enrollment.siteId(), enrollment.pregnancyTestRequired(), enrollment.baselineAt(),
+                enrollment.enrolledAt(), team, null);
         if (!journeys.insert(plan)) {
             return;
         }
         // the inserted row is the journey's plan lock until this transaction commits
-        Cause cause = Cause.event(envelope);
-        publisher.careTeamAssigned(plan, cause);
+        Cause cause = enrollment.cause();
+        events.careTeamAssigned(plan, plan.enrolledAt(), cause);
 
         CoursePlanner planner = planner(profile);
         Instant enrolledAt = plan.enrolledAt();
@@ -135,7 +128,7 @@ public class CourseScheduler {
         SlotRequest firstDosing = planner.firstDosing(lastPreparatoryStart, notBefore, team,
                 RoomPreference.candidates(AppointmentKind.DOSING, rooms));
         booked.add(book(plan, AppointmentKind.DOSING, 1, 1, firstDosing, occupancy));
-        announce(plan, cause, booked);
+        announce(plan, enrolledAt, cause, booked);
         log.info("Journey {} planned: care team and {} sessions", journeyId, booked.size());
     }
 
@@ -145,7 +138,8 @@ public class CourseScheduler {
      * slot does not undo the completion: it is returned as pending and logged, for the site to book by hand.
      */
     @Transactional
-    public Bookings bookAfterDosing(JourneyPlan plan, Appointment dosingSession, Instant initialDoseAt, Cause cause) {
+    public Bookings bookAfterDosing(JourneyPlan plan, Appointment dosingSession, Instant initialDoseAt,
+                                    Instant occurredAt, Cause cause) {
         if (plan.withdrawn()) {
             return new Bookings(List.of(), List.of());
         }
@@ -187,7 +181,7 @@ public class CourseScheduler {
                             + "it needs booking by hand", missing.kind(), missing.sequence(), missing.dosingNumber(),
                     missing.earliest(), missing.latestStart(), dosingSession.appointmentId());
         }
-        return new Bookings(announce(plan, cause, booked), List.copyOf(pending));
+        return new Bookings(announce(plan, occurredAt, cause, booked), List.copyOf(pending));
     }
 
     /** What was booked after a dosing session, in time order, and what found no free slot. */
@@ -199,11 +193,12 @@ public class CourseScheduler {
      * limits (a later dosing session stays in its window, a first integration session near its dose).
      */
     @Transactional
-    public Appointment reschedule(JourneyPlan plan, Appointment appointment, Instant requestedStart, Cause cause) {
+    Appointment reschedule(JourneyPlan plan, Appointment appointment, Instant requestedStart, Instant occurredAt,
+                           Cause cause) {
         if (appointment.status() != AppointmentStatus.SCHEDULED) {
-            throw new ConflictException("invalid-appointment-state",
+            throw Violation.conflict("invalid-appointment-state",
                     "Appointment " + appointment.appointmentId() + " is " + appointment.status()
-                            + "; only a scheduled appointment can be moved.");
+                            + "; only a scheduled appointment can be moved.").reject();
         }
         ProtocolProfile profile = protocols.get(plan.protocolProfile());
         Instant anchor = switch (appointment.kind()) {
@@ -227,7 +222,7 @@ public class CourseScheduler {
                 appointment.sequence(), appointment.dosingNumber(), slot.start(), slot.end(),
                 slot.roomReservedUntil(), slot.roomId(), appointment.leadTherapistId(), appointment.coTherapistId(),
                 appointment.status());
-        publisher.sessionRescheduled(plan, cause, moved, appointment.start());
+        events.sessionRescheduled(plan, moved, appointment.start(), occurredAt, cause);
         return moved;
     }
 
@@ -236,29 +231,23 @@ public class CourseScheduler {
      * checked-in dosing session aborted, another checked-in session cancelled. Its care team is freed.
      */
     @Transactional
-    public void withdraw(JourneyWithdrawn withdrawn) {
-        Envelope envelope = withdrawn.getEnvelope();
-        if (envelope.getJourneyId() == null) {
-            return;
-        }
-        JourneyPlan plan = journeys.lock(envelope.getJourneyId()).orElse(null);
+    public void withdraw(String journeyId, Instant at, Cause cause) {
+        JourneyPlan plan = journeys.lock(journeyId).orElse(null);
         if (plan == null || plan.withdrawn()) {
             return;
         }
-        Instant at = envelope.getOccurredAt();
         journeys.markWithdrawn(plan.journeyId(), at);
-        Cause cause = Cause.event(envelope);
         for (Appointment appointment : appointments.liveFrom(plan.journeyId(), at)) {
             if (appointment.status() == AppointmentStatus.CHECKED_IN && appointment.kind() == AppointmentKind.DOSING) {
                 appointments.close(appointment.appointmentId(), AppointmentStatus.ABORTED, at, ABORTED_ON_WITHDRAWAL,
                         null);
-                publisher.dosingSessionAborted(plan, cause, appointment.withStatus(AppointmentStatus.ABORTED),
-                        ABORTED_ON_WITHDRAWAL);
+                events.dosingSessionAborted(plan, appointment.withStatus(AppointmentStatus.ABORTED),
+                        ABORTED_ON_WITHDRAWAL, at, cause);
             } else {
                 appointments.close(appointment.appointmentId(), AppointmentStatus.CANCELLED, at,
                         CANCELLED_ON_WITHDRAWAL, null);
-                publisher.sessionCancelled(plan, cause, appointment.withStatus(AppointmentStatus.CANCELLED),
-                        CANCELLED_ON_WITHDRAWAL);
+                events.sessionStatusChanged(plan, appointment.withStatus(AppointmentStatus.CANCELLED),
+                        CANCELLED_ON_WITHDRAWAL, at, cause);
             }
         }
     }
@@ -293,9 +282,9 @@ public class CourseScheduler {
         return Optional.of(appointment);
     }
 
-    private List<Appointment> announce(JourneyPlan plan, Cause cause, List<Appointment> booked) {
+    private List<Appointment> announce(JourneyPlan plan, Instant occurredAt, Cause cause, List<Appointment> booked) {
         List<Appointment> inTimeOrder = booked.stream().sorted(Comparator.comparing(Appointment::start)).toList();
-        inTimeOrder.forEach(appointment -> publisher.sessionScheduled(plan, cause, appointment));
+        inTimeOrder.forEach(appointment -> events.sessionScheduled(plan, appointment, occurredAt, cause));
         return inTimeOrder;
     }
 
@@ -315,9 +304,9 @@ public class CourseScheduler {
         if (request.latestStart() != null) {
             params.put("latestStart", request.latestStart().toString());
         }
-        return new RuleViolationException("no-free-slot", "No free slot",
+        return Violation.rule("no-free-slot", "No free slot",
                 "No room and care-team time is free for " + kind.name().toLowerCase() + " session " + sequence
                         + " from " + request.earliest() + (request.latestStart() != null
-                        ? " to " + request.latestStart() : "") + ".", params);
+                        ? " to " + request.latestStart() : "") + ".", params).reject();
     }
 }

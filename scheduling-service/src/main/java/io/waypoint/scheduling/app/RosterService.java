@@ -1,4 +1,4 @@
-package io.waypoint.scheduling.service;
+package io.waypoint.scheduling.app;
 
 import io.waypoint.scheduling.roster.Room;
 import io.waypoint.scheduling.roster.Therapist;
@@ -13,7 +13,7 @@ public class RosterService {
 
     private final RosterStore roster;
 
-    public RosterService(RosterStore roster) {
+    RosterService(RosterStore roster) {
         this.roster = roster;
     }
 

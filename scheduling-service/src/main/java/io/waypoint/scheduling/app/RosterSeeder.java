@@ -1,4 +1,4 @@
-package io.waypoint.scheduling.service;
+package io.waypoint.scheduling.app;
 
 import io.waypoint.scheduling.config.ClinicProperties;
 import org.slf4j.Logger;
@@ -7,7 +7,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the roster from {@code waypoint.clinic} once the database is migrated and before the Kafka listeners
+ * Seeds the roster from {@code waypoint.clinic} once the database is migrated and before the event bindings
  * start, so the first enrollment already finds its therapists and rooms.
  */
 @Component

@@ -1,9 +1,7 @@
 package io.waypoint.followup.api;
 
 import io.waypoint.followup.api.Views.InboxNotification;
-import io.waypoint.followup.store.InboxStore;
-import io.waypoint.platform.problem.NotFoundException;
-import java.time.Clock;
+import io.waypoint.followup.app.Inboxes;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,33 +12,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** A therapist's inbox: list, acknowledge (idempotent), live stream. */
+/** A therapist's inbox: list, acknowledge (idempotent by nature), live stream. */
 @RestController
 @RequestMapping("/api/v1/therapists/{therapistId}/inbox")
-public class InboxController {
+class InboxController {
 
-    private final InboxStore inbox;
+    private final Inboxes inboxes;
     private final InboxStreams streams;
-    private final Clock clock;
 
-    public InboxController(InboxStore inbox, InboxStreams streams, Clock clock) {
-        this.inbox = inbox;
+    InboxController(Inboxes inboxes, InboxStreams streams) {
+        this.inboxes = inboxes;
         this.streams = streams;
-        this.clock = clock;
     }
 
     /** Newest first. */
     @GetMapping
     public List<InboxNotification> list(@PathVariable String therapistId,
                                         @RequestParam(defaultValue = "false") boolean unacknowledgedOnly) {
-        return inbox.of(therapistId, unacknowledgedOnly).stream().map(InboxNotification::of).toList();
+        return inboxes.of(therapistId, unacknowledgedOnly).stream().map(InboxNotification::of).toList();
     }
 
     /** Acknowledging again changes nothing and returns the first acknowledgement. */
     @PostMapping("/{notificationId}/acknowledgement")
     public InboxNotification acknowledge(@PathVariable String therapistId, @PathVariable String notificationId) {
-        return inbox.acknowledge(therapistId, notificationId, clock.instant()).map(InboxNotification::of)
-                .orElseThrow(() -> new NotFoundException("notification", notificationId));
+        return InboxNotification.of(inboxes.acknowledge(therapistId, notificationId));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

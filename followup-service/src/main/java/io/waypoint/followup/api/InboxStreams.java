@@ -1,15 +1,15 @@
 package io.waypoint.followup.api;
 
 import io.waypoint.followup.api.Views.InboxNotification;
-import io.waypoint.followup.care.NotificationIssued;
-import io.waypoint.followup.protocol.FollowupProperties;
-import io.waypoint.followup.store.InboxRow;
+import io.waypoint.followup.app.NotificationIssued;
+import io.waypoint.followup.notification.Notification;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -18,18 +18,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Open inbox streams (server-sent events) per therapist. A notification is pushed after the transaction that
- * issued it commits, so a stream never shows a notification that was rolled back.
+ * Open inbox streams (server-sent events) per therapist: web plumbing. The application announces each notification
+ * it issues ({@link NotificationIssued}); it is pushed after the transaction that issued it commits, so a stream
+ * never shows a notification that was rolled back.
  */
 @Component
-public class InboxStreams implements SmartLifecycle {
+class InboxStreams implements SmartLifecycle {
 
     private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final Duration timeout;
     private volatile boolean running;
 
-    public InboxStreams(FollowupProperties properties) {
-        this.timeout = properties.inbox().streamTimeout();
+    InboxStreams(@Value("${waypoint.followup.inbox.stream-timeout}") Duration timeout) {
+        this.timeout = timeout;
     }
 
     public SseEmitter open(String therapistId) {
@@ -48,13 +49,9 @@ public class InboxStreams implements SmartLifecycle {
         return emitter;
     }
 
-    public int openStreams(String therapistId) {
-        return streams.getOrDefault(therapistId, Set.of()).size();
-    }
-
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     public void on(NotificationIssued issued) {
-        InboxRow notification = issued.notification();
+        Notification notification = issued.notification();
         for (SseEmitter emitter : List.copyOf(streams.getOrDefault(notification.therapistId(), Set.of()))) {
             try {
                 emitter.send(SseEmitter.event().id(notification.notificationId()).name("notification")

@@ -4,11 +4,8 @@ import io.waypoint.followup.api.Views.JourneyInStage;
 import io.waypoint.followup.api.Views.JourneyView;
 import io.waypoint.followup.api.Views.ObligationView;
 import io.waypoint.followup.api.Views.TimelineItem;
+import io.waypoint.followup.app.JourneyQueries;
 import io.waypoint.followup.journey.JourneyStage;
-import io.waypoint.followup.store.JourneyStore;
-import io.waypoint.followup.store.ObligationStore;
-import io.waypoint.followup.store.TimelineStore;
-import io.waypoint.platform.problem.NotFoundException;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,27 +19,23 @@ import org.springframework.web.bind.annotation.RestController;
 /** Journeys for ops: state, stage ages, stuck journeys, timeline, obligations. */
 @RestController
 @RequestMapping("/api/v1/journeys")
-public class JourneyController {
+class JourneyController {
 
     static final String STAGE = "^(REFERRED|SCREENING|ELIGIBLE|INELIGIBLE|CONSENTED|ENROLLED|PREPARATION"
             + "|DOSING_[1-9][0-9]{0,3}|INTEGRATION_[1-9][0-9]{0,3}|OUTCOME|LONG_TERM_FOLLOWUP|COMPLETED|ON_HOLD"
             + "|WITHDRAWN)$";
 
-    private final JourneyStore journeys;
-    private final TimelineStore timeline;
-    private final ObligationStore obligations;
+    private final JourneyQueries journeys;
     private final Clock clock;
 
-    public JourneyController(JourneyStore journeys, TimelineStore timeline, ObligationStore obligations, Clock clock) {
+    JourneyController(JourneyQueries journeys, Clock clock) {
         this.journeys = journeys;
-        this.timeline = timeline;
-        this.obligations = obligations;
         this.clock = clock;
     }
 
     @GetMapping("/{journeyId}")
     public JourneyView journey(@PathVariable String journeyId) {
-        return JourneyView.of(journeys.find(journeyId).orElseThrow(() -> new NotFoundException("journey", journeyId)));
+        return JourneyView.of(journeys.journey(journeyId));
     }
 
     /** Journeys in a stage (all stages when none is given), longest in their stage first. */
@@ -51,31 +44,23 @@ public class JourneyController {
                                         @Pattern(regexp = STAGE, message = "must be a journey stage") String stage) {
         Instant now = clock.instant();
         return journeys.inStage(stage == null ? null : JourneyStage.parse(stage)).stream()
-                .map(row -> JourneyInStage.of(row, now)).toList();
+                .map(journey -> JourneyInStage.of(journey, now)).toList();
     }
 
     /** Journeys with an overdue obligation. */
     @GetMapping("/stuck")
     public List<JourneyInStage> stuck() {
         Instant now = clock.instant();
-        return journeys.withOverdueObligations().stream().map(row -> JourneyInStage.of(row, now)).toList();
+        return journeys.stuck().stream().map(journey -> JourneyInStage.of(journey, now)).toList();
     }
 
     @GetMapping("/{journeyId}/timeline")
     public List<TimelineItem> timeline(@PathVariable String journeyId) {
-        requireJourney(journeyId);
-        return timeline.ofJourney(journeyId).stream().map(TimelineItem::of).toList();
+        return journeys.timeline(journeyId).stream().map(TimelineItem::of).toList();
     }
 
     @GetMapping("/{journeyId}/obligations")
     public List<ObligationView> obligations(@PathVariable String journeyId) {
-        requireJourney(journeyId);
-        return obligations.ofJourney(journeyId).stream().map(ObligationView::of).toList();
-    }
-
-    private void requireJourney(String journeyId) {
-        if (journeys.find(journeyId).isEmpty()) {
-            throw new NotFoundException("journey", journeyId);
-        }
+        return journeys.obligations(journeyId).stream().map(ObligationView::of).toList();
     }
 }

@@ -14,7 +14,7 @@ import java.time.Instant;
  * Request bodies of the follow-up commands. {@code occurredAt}: when the fact happened; like {@code onsetAt} it
  * may not lie later than this service's clock plus {@code waypoint.clock-skew}.
  */
-public final class Requests {
+final class Requests {
 
     private Requests() {
     }
@@ -22,18 +22,18 @@ public final class Requests {
     /** Ids of staff (raters, releasing clinicians): opaque codes, never names. */
     static final String STAFF_ID = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
 
-    public enum Severity { MILD, MODERATE, SEVERE }
+    enum Severity { MILD, MODERATE, SEVERE }
 
-    public enum Instrument { CAPS5, SDS, PCL5, PHQ9, BDI2 }
+    enum Instrument { CAPS5, SDS, PCL5, PHQ9, BDI2 }
 
     /** PHQ-9 item 9 is answered 0-3. */
-    public record CheckInRequest(@Positive Integer dosingNumber, @Positive Integer dayNumber,
+    record CheckInRequest(@Positive Integer dosingNumber, @Positive Integer dayNumber,
                                  @Min(0) @Max(3) Integer phq9Item9, @NotNull Boolean cssrsPositive,
                                  @NotNull Boolean concernRaised, @NotNull @NotAfterNow Instant occurredAt) {
     }
 
     /** {@code term}: a short coded or preferred term (e.g. "Euphoria"), not a narrative. */
-    public record AdverseEventRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "^[\\p{L}\\p{N} ,'()/-]+$",
+    record AdverseEventRequest(@NotBlank @Size(max = 100) @Pattern(regexp = "^[\\p{L}\\p{N} ,'()/-]+$",
                                               message = "must be a short term: letters, digits, spaces and ,'()/-")
                                       String term,
                                       @NotNull Severity severity, @NotNull Boolean serious, @NotNull Boolean favourable,
@@ -41,7 +41,7 @@ public final class Requests {
                                       @NotNull @NotAfterNow Instant occurredAt) {
     }
 
-    public record OutcomeAssessmentRequest(@NotNull Instrument instrument,
+    record OutcomeAssessmentRequest(@NotNull Instrument instrument,
                                            @NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9_]{0,39}$",
                                                    message = "must be a timepoint code such as PRIMARY_ENDPOINT")
                                            String timepoint,
@@ -51,7 +51,7 @@ public final class Requests {
                                            @NotNull @NotAfterNow Instant occurredAt) {
     }
 
-    public record SafetyHoldReleaseRequest(@NotBlank @Pattern(regexp = STAFF_ID, message = "must be a staff id")
+    record SafetyHoldReleaseRequest(@NotBlank @Pattern(regexp = STAFF_ID, message = "must be a staff id")
                                            String releasedBy,
                                            @NotNull @NotAfterNow Instant occurredAt) {
     }

@@ -1,27 +1,27 @@
 package io.waypoint.followup.api;
 
+import io.waypoint.followup.journey.Journey;
 import io.waypoint.followup.journey.JourneyStage;
-import io.waypoint.followup.store.InboxRow;
-import io.waypoint.followup.store.JourneyRow;
-import io.waypoint.followup.store.ObligationRow;
-import io.waypoint.followup.store.TimelineEntry;
+import io.waypoint.followup.journey.TimelineEntry;
+import io.waypoint.followup.notification.Notification;
+import io.waypoint.followup.obligation.Obligation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Response bodies. */
-public final class Views {
+final class Views {
 
     private Views() {
     }
 
-    public record ProtocolView(String profile, String version) {
+    record ProtocolView(String profile, String version) {
     }
 
-    public record JourneyView(String journeyId, String stage, Instant stageSince, boolean completed, boolean onHold,
+    record JourneyView(String journeyId, String stage, Instant stageSince, boolean completed, boolean onHold,
                               String heldStage, ProtocolView protocol) {
 
-        static JourneyView of(JourneyRow row) {
+        static JourneyView of(Journey row) {
             return new JourneyView(row.journeyId(), name(row.stage()), row.stageSince(), row.completedAt() != null,
                     row.stageState().onHold(), name(row.heldStage()),
                     row.protocolProfile() == null ? null : new ProtocolView(row.protocolProfile(), row.protocolVersion()));
@@ -29,17 +29,17 @@ public final class Views {
     }
 
     /** A journey with how long it has been in its current stage (ISO-8601 duration and seconds). */
-    public record JourneyInStage(String journeyId, String stage, Instant stageSince, String ageInStage,
+    record JourneyInStage(String journeyId, String stage, Instant stageSince, String ageInStage,
                                  long ageInStageSeconds) {
 
-        static JourneyInStage of(JourneyRow row, Instant now) {
+        static JourneyInStage of(Journey row, Instant now) {
             Duration age = row.stageSince() == null ? Duration.ZERO : Duration.between(row.stageSince(), now);
             return new JourneyInStage(row.journeyId(), name(row.stage()), row.stageSince(), age.toString(),
                     age.toSeconds());
         }
     }
 
-    public record TimelineItem(UUID eventId, String topic, String type, Instant occurredAt, Instant recordedAt,
+    record TimelineItem(UUID eventId, String topic, String type, Instant occurredAt, Instant recordedAt,
                                String summary) {
 
         static TimelineItem of(TimelineEntry entry) {
@@ -49,21 +49,21 @@ public final class Views {
     }
 
     /** {@code status}: OPEN, MET, OVERDUE, or CANCELLED (the journey was withdrawn before it was met). */
-    public record ObligationView(String obligationId, String kind, Integer dosingNumber, Instant dueAt, String status,
+    record ObligationView(String obligationId, String kind, Integer dosingNumber, Instant dueAt, String status,
                                  Instant metAt, Boolean onTime, Instant cancelledAt) {
 
-        static ObligationView of(ObligationRow row) {
+        static ObligationView of(Obligation row) {
             return new ObligationView(row.obligationId(), row.kind(),
                     row.dosingNumber() == 0 ? null : row.dosingNumber(), row.dueAt(), row.status().name(),
                     row.metAt(), row.onTime(), row.cancelledAt());
         }
     }
 
-    public record InboxNotification(String notificationId, String journeyId, String kind, String priority,
+    record InboxNotification(String notificationId, String journeyId, String kind, String priority,
                                     String title, String appointmentId, Instant dueAt, Instant issuedAt,
                                     Instant acknowledgedAt) {
 
-        public static InboxNotification of(InboxRow row) {
+        static InboxNotification of(Notification row) {
             return new InboxNotification(row.notificationId(), row.journeyId(), row.kind(), row.priority(),
                     row.title(), row.appointmentId(), row.dueAt(), row.issuedAt(), row.acknowledgedAt());
         }

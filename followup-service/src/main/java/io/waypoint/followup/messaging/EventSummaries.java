@@ -42,12 +42,12 @@ import org.apache.avro.specific.SpecificRecord;
  * One short line per event for the ops timeline, built from codes, numbers and ids only: never a name, contact,
  * free-text reason or note (free-text fields such as reasons and adverse-event terms are left out).
  */
-public final class EventSummaries {
+final class EventSummaries {
 
     private EventSummaries() {
     }
 
-    public static String of(SpecificRecord event) {
+    static String of(SpecificRecord event) {
         return switch (event) {
             case PatientReferred e -> "Referred at site " + e.getSiteId();
             case ScreeningRecorded e -> "Screening recorded, CAPS-5 total " + e.getCaps5Total() + ", "

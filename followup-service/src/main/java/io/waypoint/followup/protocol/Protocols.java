@@ -1,26 +1,22 @@
 package io.waypoint.followup.protocol;
 
-import io.waypoint.events.common.ProtocolRef;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.stereotype.Component;
 
-/** Looks up protocol profiles by name; refuses to start when the default profile is not configured. */
-@Component
-public class Protocols {
+/** The protocol profiles this service knows, by name, and the one for journeys that name none yet. */
+public final class Protocols {
 
     private final Map<String, FollowupProtocol> profiles;
     private final String defaultProfile;
 
-    public Protocols(ProtocolCatalogue catalogue, FollowupProperties properties) {
-        Map<String, FollowupProtocol> built = new TreeMap<>();
-        catalogue.protocols().forEach((name, settings) -> built.put(name, settings.toProtocol(name)));
-        this.profiles = Map.copyOf(built);
-        this.defaultProfile = properties.defaultProtocol();
-        if (!profiles.containsKey(defaultProfile)) {
+    /** Refuses a default profile that is not among {@code profiles}. */
+    public Protocols(Map<String, FollowupProtocol> profiles, String defaultProfile) {
+        this.profiles = Map.copyOf(profiles);
+        this.defaultProfile = defaultProfile;
+        if (!this.profiles.containsKey(defaultProfile)) {
             throw new IllegalStateException("waypoint.followup.default-protocol names the unknown profile '"
-                    + defaultProfile + "'; configured: " + profiles.keySet());
+                    + defaultProfile + "'; configured: " + new TreeMap<>(this.profiles).keySet());
         }
     }
 
@@ -28,21 +24,8 @@ public class Protocols {
         return Optional.ofNullable(profiles.get(profile));
     }
 
-    /** The profile a journey follows: the one it names, else the default. */
-    public FollowupProtocol forJourney(String profile) {
-        return profile == null ? profiles.get(defaultProfile) : find(profile).orElseThrow(
-                () -> new UnknownProtocolException(profile));
-    }
-
-    public ProtocolRef defaultReference() {
-        FollowupProtocol protocol = profiles.get(defaultProfile);
-        return new ProtocolRef(protocol.profile(), protocol.version());
-    }
-
-    /** A journey names a profile this service has no configuration for. */
-    public static class UnknownProtocolException extends RuntimeException {
-        public UnknownProtocolException(String profile) {
-            super("No protocol profile '" + profile + "' is configured");
-        }
+    /** The profile a journey follows: the one it names, else the default; empty for a profile not configured. */
+    public Optional<FollowupProtocol> forJourney(String profile) {
+        return profile == null ? Optional.of(profiles.get(defaultProfile)) : find(profile);
     }
 }

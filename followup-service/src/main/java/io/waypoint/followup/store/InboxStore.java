@@ -3,6 +3,7 @@ package io.waypoint.followup.store;
 import static io.waypoint.platform.store.Columns.instant;
 import static io.waypoint.platform.store.Columns.ts;
 
+import io.waypoint.followup.notification.Notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public class InboxStore {
         this.jdbc = jdbc;
     }
 
-    public void add(InboxRow row) {
+    public void add(Notification row) {
         jdbc.sql("""
                 INSERT INTO inbox_notification (notification_id, therapist_id, journey_id, kind, priority, title,
                                                 appointment_id, due_at, issued_at)
@@ -39,7 +40,7 @@ public class InboxStore {
     }
 
     /** A therapist's notifications, newest first. */
-    public List<InboxRow> of(String therapistId, boolean unacknowledgedOnly) {
+    public List<Notification> of(String therapistId, boolean unacknowledgedOnly) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM inbox_notification WHERE therapist_id = :therapist"
                         + (unacknowledgedOnly ? " AND acknowledged_at IS NULL" : "")
                         + " ORDER BY issued_at DESC, notification_id")
@@ -47,7 +48,7 @@ public class InboxStore {
     }
 
     /** Acknowledges once: a second acknowledgement keeps the first time. Empty when not this therapist's. */
-    public Optional<InboxRow> acknowledge(String therapistId, String notificationId, Instant at) {
+    public Optional<Notification> acknowledge(String therapistId, String notificationId, Instant at) {
         jdbc.sql("""
                 UPDATE inbox_notification SET acknowledged_at = :at
                 WHERE therapist_id = :therapist AND notification_id = :id AND acknowledged_at IS NULL
@@ -57,8 +58,8 @@ public class InboxStore {
                 .param("therapist", therapistId).param("id", notificationId).query(InboxStore::row).optional();
     }
 
-    private static InboxRow row(ResultSet rs, int n) throws SQLException {
-        return new InboxRow(rs.getString("notification_id"), rs.getString("therapist_id"), rs.getString("journey_id"),
+    private static Notification row(ResultSet rs, int n) throws SQLException {
+        return new Notification(rs.getString("notification_id"), rs.getString("therapist_id"), rs.getString("journey_id"),
                 rs.getString("kind"), rs.getString("priority"), rs.getString("title"), rs.getString("appointment_id"),
                 instant(rs, "due_at"), instant(rs, "issued_at"), instant(rs, "acknowledged_at"));
     }

@@ -3,8 +3,9 @@ package io.waypoint.followup.store;
 import static io.waypoint.platform.store.Columns.instant;
 import static io.waypoint.platform.store.Columns.ts;
 
-import io.waypoint.events.common.ProtocolRef;
+import io.waypoint.followup.journey.Journey;
 import io.waypoint.followup.journey.JourneyStage;
+import io.waypoint.followup.journey.ProtocolVersion;
 import io.waypoint.followup.journey.StageState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,15 +33,15 @@ public class JourneyStore {
     }
 
     /** Creates the journey on first sight, notes its protocol if not known yet, and locks its row. */
-    public JourneyRow lockOrCreate(String journeyId, ProtocolRef protocol, Instant now) {
+    public Journey lockOrCreate(String journeyId, ProtocolVersion protocol, Instant now) {
         jdbc.sql("""
                 INSERT INTO journey (journey_id, protocol_profile, protocol_version, first_seen_at)
                 VALUES (:id, :profile, :version, :now)
                 ON CONFLICT (journey_id) DO NOTHING
                 """)
                 .param("id", journeyId)
-                .param("profile", protocol == null ? null : protocol.getProfile())
-                .param("version", protocol == null ? null : protocol.getVersion())
+                .param("profile", protocol == null ? null : protocol.profile())
+                .param("version", protocol == null ? null : protocol.version())
                 .param("now", ts(now))
                 .update();
         if (protocol != null) {
@@ -48,31 +49,31 @@ public class JourneyStore {
                     UPDATE journey SET protocol_profile = :profile, protocol_version = :version
                     WHERE journey_id = :id AND protocol_profile IS NULL
                     """)
-                    .param("id", journeyId).param("profile", protocol.getProfile())
-                    .param("version", protocol.getVersion()).update();
+                    .param("id", journeyId).param("profile", protocol.profile())
+                    .param("version", protocol.version()).update();
         }
         return lock(journeyId).orElseThrow();
     }
 
-    public Optional<JourneyRow> lock(String journeyId) {
+    public Optional<Journey> lock(String journeyId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM journey WHERE journey_id = :id FOR UPDATE")
                 .param("id", journeyId).query(JourneyStore::row).optional();
     }
 
-    public Optional<JourneyRow> find(String journeyId) {
+    public Optional<Journey> find(String journeyId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM journey WHERE journey_id = :id")
                 .param("id", journeyId).query(JourneyStore::row).optional();
     }
 
-    public JourneyRow get(String journeyId) {
+    public Journey get(String journeyId) {
         return find(journeyId).orElseThrow(() -> new IllegalStateException("Unknown journey " + journeyId));
     }
 
     /** The protocol named at enrollment is the one the journey follows, whatever earlier events said. */
-    public void setProtocol(String journeyId, ProtocolRef protocol) {
+    public void setProtocol(String journeyId, ProtocolVersion protocol) {
         jdbc.sql("UPDATE journey SET protocol_profile = :profile, protocol_version = :version WHERE journey_id = :id")
-                .param("id", journeyId).param("profile", protocol.getProfile())
-                .param("version", protocol.getVersion()).update();
+                .param("id", journeyId).param("profile", protocol.profile())
+                .param("version", protocol.version()).update();
     }
 
     public void setBaseline(String journeyId, Instant baselineAt) {
@@ -106,7 +107,7 @@ public class JourneyStore {
     }
 
     /** Journeys in one stage (or all with a known stage), longest in their stage first. */
-    public List<JourneyRow> inStage(JourneyStage stage) {
+    public List<Journey> inStage(JourneyStage stage) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM journey WHERE stage IS NOT NULL"
                         + (stage == null ? "" : " AND stage = :stage") + " ORDER BY stage_since, journey_id")
                 .params(stage == null ? java.util.Map.of() : java.util.Map.of("stage", stage.name()))
@@ -114,7 +115,7 @@ public class JourneyStore {
     }
 
     /** Journeys with at least one overdue obligation, longest in their stage first. */
-    public List<JourneyRow> withOverdueObligations() {
+    public List<Journey> withOverdueObligations() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM journey j WHERE EXISTS (SELECT 1 FROM obligation o"
                         + " WHERE o.journey_id = j.journey_id AND o.status = 'OVERDUE') ORDER BY stage_since, journey_id")
                 .query(JourneyStore::row).list();
@@ -128,8 +129,8 @@ public class JourneyStore {
     public record StageCount(String stage, long journeys) {
     }
 
-    private static JourneyRow row(ResultSet rs, int n) throws SQLException {
-        return new JourneyRow(rs.getString("journey_id"), rs.getString("protocol_profile"),
+    private static Journey row(ResultSet rs, int n) throws SQLException {
+        return new Journey(rs.getString("journey_id"), rs.getString("protocol_profile"),
                 rs.getString("protocol_version"), stage(rs.getString("stage")), instant(rs, "stage_since"),
                 stage(rs.getString("held_stage")), instant(rs, "baseline_at"), rs.getString("lead_therapist_id"),
                 rs.getString("co_therapist_id"), instant(rs, "last_dose_at"), instant(rs, "completed_at"));

@@ -3,6 +3,7 @@ package io.waypoint.followup.store;
 import static io.waypoint.platform.store.Columns.instant;
 import static io.waypoint.platform.store.Columns.ts;
 
+import io.waypoint.followup.obligation.Obligation;
 import io.waypoint.followup.obligation.ObligationStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Obligations of journeys: opened, met, flagged overdue or cancelled. */
 @Repository
 public class ObligationStore {
 
@@ -27,7 +29,7 @@ public class ObligationStore {
     }
 
     /** Opens an obligation unless the journey already has one of this kind (for this dosing session). */
-    public Optional<ObligationRow> open(String journeyId, String kind, int dosingNumber, Instant dueAt,
+    public Optional<Obligation> open(String journeyId, String kind, int dosingNumber, Instant dueAt,
                                        Instant knownAt, String causeEventId) {
         return jdbc.sql("""
                 INSERT INTO obligation (obligation_id, journey_id, kind, dosing_number, due_at, status, opened_at,
@@ -42,7 +44,7 @@ public class ObligationStore {
     }
 
     /** The obligation of this kind if it is still to be met (open or overdue), locked. */
-    public Optional<ObligationRow> lockUnmet(String journeyId, String kind, int dosingNumber) {
+    public Optional<Obligation> lockUnmet(String journeyId, String kind, int dosingNumber) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM obligation WHERE journey_id = :journeyId AND kind = :kind"
                         + " AND dosing_number = :dosing AND status IN ('OPEN', 'OVERDUE') FOR UPDATE")
                 .param("journeyId", journeyId).param("kind", kind).param("dosing", dosingNumber)
@@ -79,7 +81,7 @@ public class ObligationStore {
     }
 
     /** Locks an obligation if it is still open. */
-    public Optional<ObligationRow> lockOpen(String obligationId) {
+    public Optional<Obligation> lockOpen(String obligationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM obligation WHERE obligation_id = :id AND status = 'OPEN'"
                         + " FOR UPDATE")
                 .param("id", obligationId).query(ObligationStore::row).optional();
@@ -90,7 +92,7 @@ public class ObligationStore {
                 .param("id", obligationId).param("at", ts(at)).update();
     }
 
-    public List<ObligationRow> ofJourney(String journeyId) {
+    public List<Obligation> ofJourney(String journeyId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM obligation WHERE journey_id = :journeyId ORDER BY due_at, kind")
                 .param("journeyId", journeyId).query(ObligationStore::row).list();
     }
@@ -100,9 +102,9 @@ public class ObligationStore {
                 .param("status", status.name()).query(Long.class).single();
     }
 
-    private static ObligationRow row(ResultSet rs, int n) throws SQLException {
+    private static Obligation row(ResultSet rs, int n) throws SQLException {
         boolean onTime = rs.getBoolean("on_time");
-        return new ObligationRow(rs.getString("obligation_id"), rs.getString("journey_id"), rs.getString("kind"),
+        return new Obligation(rs.getString("obligation_id"), rs.getString("journey_id"), rs.getString("kind"),
                 rs.getInt("dosing_number"), instant(rs, "due_at"), ObligationStatus.valueOf(rs.getString("status")),
                 instant(rs, "met_at"), rs.wasNull() ? null : onTime, instant(rs, "opened_at"),
                 rs.getString("cause_event_id"), instant(rs, "cancelled_at"));

@@ -3,10 +3,12 @@ package io.waypoint.followup.store;
 import static io.waypoint.platform.store.Columns.instant;
 import static io.waypoint.platform.store.Columns.ts;
 
+import io.waypoint.followup.journey.TimelineEntry;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The ops timeline: every consumed event of a journey, once (by eventId). */
 @Repository
 public class TimelineStore {
 

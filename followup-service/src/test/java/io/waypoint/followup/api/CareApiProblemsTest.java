@@ -12,26 +12,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.waypoint.followup.care.CareCommands;
-import io.waypoint.followup.protocol.FollowupProperties;
-import io.waypoint.followup.store.JourneyStore;
-import io.waypoint.followup.store.ObligationStore;
-import io.waypoint.followup.store.TimelineStore;
-import io.waypoint.platform.idempotency.IdempotencyStore;
-import io.waypoint.platform.idempotency.IdempotentCommands;
-import io.waypoint.platform.problem.ConflictException;
+import io.waypoint.followup.app.CareCommands;
+import io.waypoint.followup.app.JourneyQueries;
 import io.waypoint.platform.problem.NotFoundException;
 import io.waypoint.platform.problem.ProblemHandler;
-import io.waypoint.platform.problem.RuleViolationException;
+import io.waypoint.platform.rules.Violation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -39,11 +31,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** Rejected requests come back as RFC 9457 problem+json with a stable type, and change nothing. */
 @WebMvcTest(controllers = {CareController.class, JourneyController.class})
-@Import({ProblemHandler.class, IdempotentCommands.class, CareApiProblemsTest.FixedClock.class})
+@Import({ProblemHandler.class, CareApiProblemsTest.FixedClock.class})
 class CareApiProblemsTest {
 
     private static final String JOURNEY = "3c9d0b1e-2f4a-4b5c-8d6e-7f8091a2b3c4";
@@ -52,7 +43,6 @@ class CareApiProblemsTest {
     private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
 
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(FollowupProperties.class)
     static class FixedClock {
         @Bean
         Clock clock() {
@@ -62,11 +52,7 @@ class CareApiProblemsTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean CareCommands commands;
-    @MockitoBean IdempotencyStore idempotency;
-    @MockitoBean PlatformTransactionManager transactions;
-    @MockitoBean JourneyStore journeys;
-    @MockitoBean TimelineStore timeline;
-    @MockitoBean ObligationStore obligations;
+    @MockitoBean JourneyQueries journeys;
 
     @Test
     void aCheckInWithoutOccurredAtAndAnOutOfScaleItem9IsAnInvalidRequestNamingBothFields() throws Exception {
@@ -149,10 +135,10 @@ class CareApiProblemsTest {
 
     @Test
     void thePrimaryCaps5ByACareTeamMemberIsA422WithTheRuleType() throws Exception {
-        when(commands.recordAssessment(eq(JOURNEY), any())).thenThrow(new RuleViolationException(
+        when(commands.recordAssessment(eq(JOURNEY), any())).thenThrow(Violation.rule(
                 "rater-not-independent", "Rater is on the care team",
                 "The CAPS5 assessment at PRIMARY_ENDPOINT must be rated by someone outside the journey's care team.",
-                Map.of("instrument", "CAPS5", "timepoint", "PRIMARY_ENDPOINT")));
+                "instrument", "CAPS5", "timepoint", "PRIMARY_ENDPOINT").reject());
 
         mvc.perform(post(BASE + "/outcome-assessments").contentType(MediaType.APPLICATION_JSON).content("""
                         {"instrument": "CAPS5", "timepoint": "PRIMARY_ENDPOINT", "score": 21, "raterId": "t-lead",
@@ -190,8 +176,8 @@ class CareApiProblemsTest {
 
     @Test
     void releasingWithoutAnActiveHoldIsAConflict() throws Exception {
-        when(commands.releaseSafetyHold(eq(JOURNEY), eq("dr-7"), any())).thenThrow(
-                new ConflictException("no-active-safety-hold", "Journey " + JOURNEY + " has no active safety hold."));
+        when(commands.releaseSafetyHold(eq(JOURNEY), eq("dr-7"), any())).thenThrow(Violation.conflict(
+                "no-active-safety-hold", "Journey " + JOURNEY + " has no active safety hold.").reject());
 
         mvc.perform(post(BASE + "/safety-hold/release").contentType(MediaType.APPLICATION_JSON).content("""
                         {"releasedBy": "dr-7", "occurredAt": "2026-03-04T10:00:00Z"}
@@ -212,6 +198,8 @@ class CareApiProblemsTest {
 
     @Test
     void anUnknownJourneyIsNotFound() throws Exception {
+        when(journeys.journey(JOURNEY)).thenThrow(new NotFoundException("journey", JOURNEY));
+
         mvc.perform(get(BASE))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));

@@ -3,6 +3,7 @@ package io.waypoint.followup.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.waypoint.events.common.ProtocolRef;
 import io.waypoint.events.followup.CheckInRecorded;
 import io.waypoint.events.followup.JourneyCompleted;
 import io.waypoint.events.followup.ObligationMet;
@@ -15,15 +16,16 @@ import io.waypoint.events.notifications.DeliveryChannel;
 import io.waypoint.events.notifications.NotificationDelivered;
 import io.waypoint.events.notifications.NotificationKind;
 import io.waypoint.events.notifications.TherapistNotificationIssued;
+import io.waypoint.events.intake.PatientEnrolled;
 import io.waypoint.events.scheduling.CareTeamAssigned;
 import io.waypoint.events.scheduling.DoseAdministered;
 import io.waypoint.events.scheduling.DoseKind;
-import io.waypoint.followup.api.InboxStreams;
-import io.waypoint.followup.care.OverdueScan;
-import io.waypoint.followup.care.SessionReminders;
+import io.waypoint.followup.app.OverdueScan;
+import io.waypoint.followup.app.SessionReminders;
 import io.waypoint.platform.test.TestTopics;
 import io.waypoint.platform.test.WaypointServiceTest;
 import io.waypoint.schemas.EventCodec;
+import io.waypoint.schemas.Events;
 import io.waypoint.schemas.Topic;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +39,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +47,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -74,9 +79,10 @@ class FollowupServiceIntegrationTest {
 
     @Autowired TestTopics topics;
     @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+    @Autowired Environment environment;
     @Autowired OverdueScan overdueScan;
     @Autowired SessionReminders reminders;
-    @Autowired InboxStreams streams;
     @LocalServerPort int port;
 
     private Http http;
@@ -97,13 +103,15 @@ class FollowupServiceIntegrationTest {
                                     + journey.lead() + "/inbox/stream")).header("Accept", "text/event-stream").build(),
                             HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(response -> response.body().forEach(streamed::add));
-            await().atMost(WAIT).until(() -> streams.openStreams(journey.lead()) == 1);
+            // the stream says it is open once it is registered for the therapist
+            await().atMost(WAIT).until(() -> streamed.stream().anyMatch(line -> line.contains("inbox stream open")));
 
             Instant baseline = Instant.parse("2026-01-05T09:00:00Z");
             Instant initialDose = Instant.parse("2026-02-23T09:00:00Z");
             DoseAdministered initial = journey.dose(1, DoseKind.INITIAL, "80.00", initialDose);
             topics.send(Topic.INTAKE, id, journey.enrolled(baseline, baseline.plusSeconds(3600)));
-            topics.send(Topic.SCHEDULING, id, journey.careTeam(baseline.plusSeconds(7200)));
+            CareTeamAssigned careTeam = journey.careTeam(baseline.plusSeconds(7200));
+            topics.send(Topic.SCHEDULING, id, careTeam);
             topics.send(Topic.SCHEDULING, id, initial);
             topics.send(Topic.SCHEDULING, id, journey.dose(1, DoseKind.SUPPLEMENTAL, "40.00",
                     initialDose.plus(Duration.ofMinutes(105))));
@@ -141,6 +149,11 @@ class FollowupServiceIntegrationTest {
             NotificationDelivered delivered = (NotificationDelivered) leadNotifications.get(1);
             assertThat(delivered.getNotificationId()).isEqualTo(assigned.getNotificationId());
             assertThat(delivered.getChannel()).isEqualTo(DeliveryChannel.INBOX);
+            // one causation rule: every event written while CareTeamAssigned was handled names it as its cause
+            String careTeamEventId = careTeam.getEnvelope().getEventId().toString();
+            assertThat(assigned.getEnvelope().getCausationId()).isEqualTo(careTeamEventId);
+            assertThat(delivered.getEnvelope().getCausationId()).isEqualTo(careTeamEventId);
+            assertThat(delivered.getEnvelope().getCorrelationId()).isEqualTo(id);
             assertThat(((TherapistNotificationIssued) leadNotifications.get(2)).getKind())
                     .isEqualTo(NotificationKind.DOSE_COMPLETED);
 
@@ -316,6 +329,9 @@ class FollowupServiceIntegrationTest {
         Http.Response repeated = http.post("/api/v1/journeys/" + id + "/check-ins", checkIn(1, now), key);
         assertThat(repeated.status()).isEqualTo(201);
         assertThat(repeated.body().get("checkInId")).isEqualTo(alarming.body().get("checkInId"));
+        assertThat(jdbc.sql("SELECT scope FROM idempotent_request WHERE idempotency_key = :key")
+                .param("key", "check-in-" + id).query(String.class).single())
+                .isEqualTo("POST /api/v1/journeys/{journeyId}/check-ins journeyId=" + id);
 
         JsonNode held = http.get("/api/v1/journeys/" + id).body();
         assertThat(held.get("stage").asString()).isEqualTo("ON_HOLD");
@@ -351,6 +367,11 @@ class FollowupServiceIntegrationTest {
                 "OutcomeAssessmentRecorded", "ObligationMet");
         assertThat(((CheckInRecorded) followup.get(3)).getPhq9Item9()).isEqualTo(1);
         assertThat(((SafetyHoldPlaced) followup.get(4)).getReason()).isEqualTo("PHQ9_ITEM9_POSITIVE");
+        // a REST command is caused by no event: what it writes names no cause, and is correlated by the journey
+        assertThat(followup.subList(2, 8)).allSatisfy(event -> {
+            assertThat(Events.envelopeOf(event).getCausationId()).isNull();
+            assertThat(Events.envelopeOf(event).getCorrelationId()).isEqualTo(id);
+        });
         assertThat(((SafetyHoldReleased) followup.get(5)).getReleasedBy()).isEqualTo("dr-7");
         assertThat(((OutcomeAssessmentRecorded) followup.get(6)).getRaterIndependent()).isTrue();
         assertThat(((ObligationMet) followup.get(7)).getKind()).isEqualTo("PRIMARY_OUTCOME_ASSESSMENT");
@@ -463,6 +484,31 @@ class FollowupServiceIntegrationTest {
         assertThat(followup).filteredOn(ObligationOpened.class::isInstance)
                 .extracting(r -> ((ObligationOpened) r).getKind() + "@" + ((ObligationOpened) r).getDueAt())
                 .contains("LONG_TERM_FOLLOWUP_6M@2025-10-03T09:00:00Z", "LONG_TERM_FOLLOWUP_12M@2026-04-02T09:00:00Z");
+    }
+
+    @Test
+    void anEventOfAJourneyOnAProtocolProfileNotConfiguredIsDeadLetteredAndChangesNothing() {
+        JourneyEvents journey = JourneyEvents.newJourney();
+        String id = journey.journeyId();
+        Instant now = clock.instant();
+        PatientEnrolled enrolled = journey.enrolled(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(59)));
+        enrolled.getEnvelope().setProtocol(new ProtocolRef("mapp9", "2030-1"));
+        topics.send(Topic.INTAKE, id, enrolled);
+
+        List<ConsumerRecord<String, byte[]>> dead = topics.read(Topic.dlqName(Topic.INTAKE.topicName(),
+                "followup-service"), r -> id.equals(r.key()), 1, WAIT);
+        assertThat(dead).singleElement().satisfies(r -> assertThat(new EventCodec().decode(r.value()))
+                .isEqualTo(enrolled));
+        assertThat(http.get("/api/v1/journeys/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theBindingConsumesEveryTopicButTheIdentifyingFrontDeskTopicAsFollowupService() {
+        assertThat(environment.getProperty("spring.cloud.stream.bindings.journeyEvents-in-0.destination", "")
+                .split(",")).containsExactlyInAnyOrder(Topic.FRONTDESK_VISITS.topicName(), Topic.INTAKE.topicName(),
+                Topic.SCHEDULING.topicName(), Topic.FOLLOWUP.topicName(), Topic.NOTIFICATIONS.topicName());
+        assertThat(environment.getProperty("spring.cloud.stream.bindings.journeyEvents-in-0.group"))
+                .isEqualTo("followup-service");
     }
 
     @Test

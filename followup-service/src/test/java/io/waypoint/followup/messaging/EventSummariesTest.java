@@ -10,7 +10,6 @@ import io.waypoint.events.scheduling.DoseAdministered;
 import io.waypoint.events.scheduling.DoseKind;
 import io.waypoint.events.scheduling.SessionCompleted;
 import io.waypoint.events.scheduling.SessionKind;
-import io.waypoint.schemas.Topic;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -50,12 +49,5 @@ class EventSummariesTest {
         JourneyWithdrawn withdrawn = JourneyWithdrawn.newBuilder().setEnvelope(envelope())
                 .setReason("moved away to live with her sister").build();
         assertThat(EventSummaries.of(withdrawn)).isEqualTo("Journey withdrawn");
-    }
-
-    @Test
-    void everyTopicButTheIdentifyingFrontDeskTopicIsConsumed() {
-        assertThat(JourneyEventListener.TOPICS).containsExactlyInAnyOrder(Topic.FRONTDESK_VISITS.topicName(),
-                Topic.INTAKE.topicName(), Topic.SCHEDULING.topicName(), Topic.FOLLOWUP.topicName(),
-                Topic.NOTIFICATIONS.topicName());
     }
 }

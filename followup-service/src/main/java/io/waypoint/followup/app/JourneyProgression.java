@@ -1,18 +1,16 @@
-package io.waypoint.followup.care;
+package io.waypoint.followup.app;
 
-import io.waypoint.events.common.Envelope;
-import io.waypoint.events.followup.JourneyCompleted;
+import io.waypoint.followup.events.FollowupEvents;
 import io.waypoint.followup.journey.CompletionRule;
 import io.waypoint.followup.journey.CourseProgress;
+import io.waypoint.followup.journey.Journey;
 import io.waypoint.followup.journey.JourneyStage;
 import io.waypoint.followup.journey.StageRules;
 import io.waypoint.followup.journey.StageState;
 import io.waypoint.followup.protocol.FollowupProtocol;
-import io.waypoint.followup.store.JourneyRow;
 import io.waypoint.followup.store.JourneyStore;
 import io.waypoint.followup.store.ProgressStore;
-import io.waypoint.platform.outbox.Outbox;
-import io.waypoint.schemas.Topic;
+import io.waypoint.platform.events.Cause;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
@@ -21,19 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Moves a journey's stage and completes it, once, when its profile's completion rule holds. */
 @Service
-public class JourneyProgression {
+class JourneyProgression {
 
     private final JourneyStore journeys;
     private final ProgressStore progress;
-    private final Outbox outbox;
-    private final JourneyEnvelopes envelopes;
+    private final FollowupEvents events;
 
-    public JourneyProgression(JourneyStore journeys, ProgressStore progress, Outbox outbox,
-                              JourneyEnvelopes envelopes) {
+    JourneyProgression(JourneyStore journeys, ProgressStore progress, FollowupEvents events) {
         this.journeys = journeys;
         this.progress = progress;
-        this.outbox = outbox;
-        this.envelopes = envelopes;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -56,23 +51,20 @@ public class JourneyProgression {
      * assessments; with those recorded too it is complete (JourneyCompleted, once).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void afterProgress(String journeyId, FollowupProtocol protocol, Envelope cause, Instant at) {
+    public void afterProgress(String journeyId, FollowupProtocol protocol, Cause cause, Instant at) {
         CompletionRule rule = protocol.completion();
         CourseProgress course = progress.progress(journeyId, rule.finalInstrument());
         if (rule.treatmentFinished(course)) {
             reach(journeyId, JourneyStage.of(JourneyStage.Phase.OUTCOME), at);
         }
-        JourneyRow journey = journeys.get(journeyId);
+        Journey journey = journeys.get(journeyId);
         if (journey.completedAt() == null && rule.isComplete(course)) {
             // complete when the last of its facts happened, whichever event arrived last
             Instant completedAt = progress.latestCourseFact(journeyId).filter(latest -> latest.isAfter(at)).orElse(at);
             journeys.markCompleted(journeyId, completedAt);
             changeStage(journeyId, s -> StageRules.complete(s, completedAt));
-            outbox.publish(Topic.FOLLOWUP, journeyId, JourneyCompleted.newBuilder()
-                    .setEnvelope(envelopes.causedBy(journey, cause, completedAt))
-                    .setDosingSessions(rule.countedDosingSessions(course))
-                    .setIntegrationSessions(rule.countedIntegrationSessions(course))
-                    .build());
+            events.journeyCompleted(journey, completedAt, cause, rule.countedDosingSessions(course),
+                    rule.countedIntegrationSessions(course));
         }
     }
 }

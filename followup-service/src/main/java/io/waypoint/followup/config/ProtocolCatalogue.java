@@ -1,4 +1,4 @@
-package io.waypoint.followup.protocol;
+package io.waypoint.followup.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -9,5 +9,5 @@ import org.springframework.validation.annotation.Validated;
 /** Every protocol profile the follow-up service knows, from {@code waypoint.protocols.*} in {@code protocols.yml}. */
 @Validated
 @ConfigurationProperties("waypoint")
-public record ProtocolCatalogue(@NotEmpty Map<String, @Valid ProfileSettings> protocols) {
+record ProtocolCatalogue(@NotEmpty Map<String, @Valid ProfileSettings> protocols) {
 }

@@ -1,4 +1,4 @@
-package io.waypoint.followup.care;
+package io.waypoint.followup.app;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 
 /** Gauges for ops: open and overdue obligations, journeys per stage. */
 @Component
-public class FollowupMetrics {
+class FollowupMetrics {
 
     private final JourneyStore journeys;
     private final MultiGauge journeysPerStage;
 
-    public FollowupMetrics(MeterRegistry meters, ObligationStore obligations, JourneyStore journeys) {
+    FollowupMetrics(MeterRegistry meters, ObligationStore obligations, JourneyStore journeys) {
         this.journeys = journeys;
         for (ObligationStatus status : new ObligationStatus[] {ObligationStatus.OPEN, ObligationStatus.OVERDUE}) {
             Gauge.builder("waypoint.obligations", obligations, store -> store.count(status))

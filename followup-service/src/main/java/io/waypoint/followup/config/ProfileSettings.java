@@ -1,9 +1,10 @@
-package io.waypoint.followup.protocol;
+package io.waypoint.followup.config;
 
 import io.waypoint.followup.assessment.AssessmentPolicy;
 import io.waypoint.followup.journey.CompletionRule;
 import io.waypoint.followup.obligation.AssessmentObligation;
 import io.waypoint.followup.obligation.ObligationPolicy;
+import io.waypoint.followup.protocol.FollowupProtocol;
 import io.waypoint.followup.safety.SafetyPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One profile under {@code waypoint.protocols.<profile>} in {@code protocols.yml}, as bound from YAML. */
-public record ProfileSettings(@NotBlank String version, @NotNull @Valid Course course,
+record ProfileSettings(@NotBlank String version, @NotNull @Valid Course course,
                               @NotNull @Valid Obligations obligations, @NotNull @Valid Completion completion,
                               @NotNull @Valid Safety safety, @NotNull @Valid Assessments assessments) {
 
@@ -50,7 +51,8 @@ public record ProfileSettings(@NotBlank String version, @NotNull @Valid Course c
     public record IndependentRater(@NotBlank String instrument, @NotEmpty List<String> timepoints) {
     }
 
-    public FollowupProtocol toProtocol(String profile) {
+    /** The profile as the plain rules the application applies. */
+    FollowupProtocol toProtocol(String profile) {
         return new FollowupProtocol(profile, version,
                 new ObligationPolicy(obligations.firstIntegration().kind(), obligations.firstIntegration().within(),
                         obligations.assessments().stream().map(a -> new AssessmentObligation(a.kind(), a.anchor(),

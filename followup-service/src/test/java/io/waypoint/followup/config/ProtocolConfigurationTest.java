@@ -1,9 +1,10 @@
-package io.waypoint.followup.protocol;
+package io.waypoint.followup.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.waypoint.followup.obligation.AssessmentObligation;
 import io.waypoint.followup.obligation.AssessmentObligation.Anchor;
+import io.waypoint.followup.protocol.FollowupProtocol;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Period;

@@ -1,16 +1,13 @@
-package io.waypoint.followup.store;
+package io.waypoint.followup.journey;
 
-import io.waypoint.events.common.ProtocolRef;
-import io.waypoint.followup.journey.JourneyStage;
-import io.waypoint.followup.journey.StageState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What this service knows of one journey. */
-public record JourneyRow(String journeyId, String protocolProfile, String protocolVersion, JourneyStage stage,
-                         Instant stageSince, JourneyStage heldStage, Instant baselineAt, String leadTherapistId,
-                         String coTherapistId, Instant lastDoseAt, Instant completedAt) {
+public record Journey(String journeyId, String protocolProfile, String protocolVersion, JourneyStage stage,
+                      Instant stageSince, JourneyStage heldStage, Instant baselineAt, String leadTherapistId,
+                      String coTherapistId, Instant lastDoseAt, Instant completedAt) {
 
     public StageState stageState() {
         return new StageState(stage, stageSince, heldStage);
@@ -28,11 +25,16 @@ public record JourneyRow(String journeyId, String protocolProfile, String protoc
         return List.copyOf(team);
     }
 
-    public ProtocolRef protocol() {
-        return protocolProfile == null ? null : new ProtocolRef(protocolProfile, protocolVersion);
+    /** The protocol the journey follows, or null while no event has named one. */
+    public ProtocolVersion protocol() {
+        return protocolProfile == null ? null : new ProtocolVersion(protocolProfile, protocolVersion);
     }
 
     public boolean finished() {
         return stage != null && stage.terminal();
+    }
+
+    public boolean withdrawn() {
+        return stage != null && stage.phase() == JourneyStage.Phase.WITHDRAWN;
     }
 }

@@ -4,45 +4,70 @@ import io.waypoint.localstack.LocalStack;
 import io.waypoint.localstack.ServiceSpec;
 import io.waypoint.localstack.demo.DemoJourney;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The three services as separate processes, exactly as the local stack runs them, on a real in-JVM KRaft broker
- * and a real embedded PostgreSQL. One per test class; closed in reverse order.
+ * The three services as separate processes, exactly as the local stack runs them, on a real broker and a real
+ * PostgreSQL: by default an in-JVM KRaft broker and an embedded PostgreSQL, or ones run elsewhere (containers).
+ * One per test class; closed in reverse order.
  */
-final class WaypointStack implements AutoCloseable {
+public final class WaypointStack implements AutoCloseable {
 
-    final EmbeddedKafkaKraftBroker broker;
-    final LocalStack stack;
+    private final String bootstrapServers;
+    private final LocalStack stack;
+    private final Runnable stopBroker;
 
-    private WaypointStack(EmbeddedKafkaKraftBroker broker, LocalStack stack) {
-        this.broker = broker;
+    private WaypointStack(String bootstrapServers, LocalStack stack, Runnable stopBroker) {
+        this.bootstrapServers = bootstrapServers;
         this.stack = stack;
+        this.stopBroker = stopBroker;
     }
 
-    static WaypointStack start(String name) {
+    /** On an in-JVM KRaft broker this stack starts and an embedded PostgreSQL the local stack starts. */
+    public static WaypointStack start(String name) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.afterPropertiesSet();
         try {
-            Path repoRoot = Path.of(System.getProperty("waypoint.repo-root", "..")).toAbsolutePath().normalize();
-            LocalStack stack = LocalStack.builder(repoRoot)
-                    .stateDirectory(repoRoot.resolve("e2e-tests/target/" + name))
-                    .kafkaBootstrapServers(broker.getBrokersAsString())
-                    .randomPorts()
-                    .reporter(line -> System.out.println("[stack] " + line))
-                    .start();
-            return new WaypointStack(broker, stack);
+            return start(name, broker.getBrokersAsString(), builder -> builder, broker::destroy);
         } catch (RuntimeException e) {
             broker.destroy();
             throw e;
         }
     }
 
-    String bootstrapServers() {
-        return broker.getBrokersAsString();
+    /**
+     * On a broker and a PostgreSQL run (and stopped) by the caller. {@code jdbcUrl} maps a service's database name
+     * (intake, scheduling, followup) to its JDBC URL; the databases must exist.
+     */
+    public static WaypointStack start(String name, String bootstrapServers, UnaryOperator<String> jdbcUrl,
+                                      String user, String password) {
+        return start(name, bootstrapServers, builder -> builder.postgres(jdbcUrl, user, password), () -> {
+        });
     }
 
-    DemoJourney.Endpoints endpoints() {
+    private static WaypointStack start(String name, String bootstrapServers, UnaryOperator<LocalStack.Builder> backends,
+                                       Runnable stopBroker) {
+        Path repoRoot = Path.of(System.getProperty("waypoint.repo-root", "..")).toAbsolutePath().normalize();
+        LocalStack stack = backends.apply(LocalStack.builder(repoRoot)
+                        .stateDirectory(repoRoot.resolve("e2e-tests/target/" + name))
+                        .kafkaBootstrapServers(bootstrapServers)
+                        .randomPorts()
+                        .reporter(line -> System.out.println("[stack] " + line)))
+                .start();
+        return new WaypointStack(bootstrapServers, stack, stopBroker);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The base URI of one running service, by its name. */
+    public java.net.URI baseUri(String service) {
+        return stack.baseUri(service);
+    }
+
+    public DemoJourney.Endpoints endpoints() {
         return new DemoJourney.Endpoints(stack.baseUri(ServiceSpec.INTAKE), stack.baseUri(ServiceSpec.SCHEDULING),
                 stack.baseUri(ServiceSpec.FOLLOWUP));
     }
@@ -52,7 +77,7 @@ final class WaypointStack implements AutoCloseable {
         try {
             stack.close();
         } finally {
-            broker.destroy();
+            stopBroker.run();
         }
     }
 }

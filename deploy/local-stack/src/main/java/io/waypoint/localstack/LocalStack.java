@@ -16,10 +16,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole of Waypoint on one machine: a KRaft Kafka broker (unless one is given), embedded PostgreSQL with a
- * database per service, and the three services as processes. Stops everything it started, in reverse order.
+ * database per service (unless one is given), and the three services as processes. Stops everything it started, in
+ * reverse order.
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder(repoRoot).kafkaBootstrapServers(embeddedBroker).randomPorts().start()) {
@@ -53,7 +55,10 @@ public final class LocalStack implements AutoCloseable {
         return new Builder(repoRoot);
     }
 
-    /** Starts broker (if none was given), PostgreSQL, then the services in parallel; returns when all are UP. */
+    /**
+     * Starts broker and PostgreSQL (each unless one was given), then the services in parallel; returns when all are
+     * UP.
+     */
     public LocalStack start() {
         requireJars();
         try {
@@ -104,6 +109,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startPostgres() {
+        if (settings.externalPostgres != null) {
+            settings.reporter.accept("PostgreSQL: using the databases at " + settings.services.stream()
+                    .map(ServiceSpec::database).distinct().map(settings.externalPostgres.jdbcUrl()).toList());
+            return;
+        }
         long started = System.nanoTime();
         int port = resolvePort(settings.postgresPort, "PostgreSQL");
         List<String> databases = settings.services.stream().map(ServiceSpec::database).distinct().toList();
@@ -121,9 +131,15 @@ public final class LocalStack implements AutoCloseable {
         resolvedServices = List.copyOf(specs);
         ClassDataSharing cds = settings.classDataSharing
                 ? new ClassDataSharing(settings.stateDirectory.resolve("cds")) : null;
+        ExternalPostgres external = settings.externalPostgres;
         for (ServiceSpec spec : resolvedServices) {
-            Map<String, String> environment = new LinkedHashMap<>(
-                    ServiceProcess.environment(spec, postgres.jdbcUrl(spec.database()), bootstrapServers));
+            Map<String, String> environment = new LinkedHashMap<>(ServiceProcess.environment(spec,
+                    external != null ? external.jdbcUrl().apply(spec.database()) : postgres.jdbcUrl(spec.database()),
+                    bootstrapServers));
+            if (external != null) {
+                environment.put("DATABASE_USER", external.user());
+                environment.put("DATABASE_PASSWORD", external.password());
+            }
             environment.putAll(settings.serviceEnvironment);
             ServiceSpec toRun = spec;
             List<String> jvmOptions = settings.jvmOptions;
@@ -194,6 +210,7 @@ public final class LocalStack implements AutoCloseable {
         return broker != null;
     }
 
+    /** The PostgreSQL this stack runs; {@code null} when it uses a given one. */
     public PostgresServer postgres() {
         return postgres;
     }
@@ -263,12 +280,17 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** A PostgreSQL someone else runs: each service database's JDBC URL, and the credentials for all of them. */
+    private record ExternalPostgres(UnaryOperator<String> jdbcUrl, String user, String password) {
+    }
+
     /** Where things are and how they run; every default suits {@code ./waypoint} in the repository root. */
     public static final class Builder {
         private final Path repoRoot;
         private Path stateDirectory;
         private Path kafkaLibs;
         private String externalBootstrapServers;
+        private ExternalPostgres externalPostgres;
         private int kafkaPort = 9092;
         private int kafkaControllerPort = 9093;
         private int postgresPort = 54329;
@@ -307,6 +329,16 @@ public final class LocalStack implements AutoCloseable {
         public Builder kafkaPorts(int brokerPort, int controllerPort) {
             this.kafkaPort = brokerPort;
             this.kafkaControllerPort = controllerPort;
+            return this;
+        }
+
+        /**
+         * Use this PostgreSQL instead of starting one. {@code jdbcUrl} maps a service's database name (see
+         * {@link ServiceSpec#database()}) to its JDBC URL; those databases must exist and belong to {@code user}.
+         */
+        public Builder postgres(UnaryOperator<String> jdbcUrl, String user, String password) {
+            this.externalPostgres = new ExternalPostgres(Objects.requireNonNull(jdbcUrl), Objects.requireNonNull(user),
+                    Objects.requireNonNull(password));
             return this;
         }
 

@@ -95,7 +95,7 @@ public class IntakeWorkflow {
         UUID eventId = events.patientReferred(journeyId, referral.referralId(), referral.siteId(),
                 referral.occurredAt(), cause);
         store.recordLastEvent(journeyId, eventId);
-        log.info("Referral {} opened journey {}", referral.referralId(), journeyId);
+        log.debug("Referral {} opened journey {}", referral.referralId(), journeyId);
         return new ReferralOutcome(referral.referralId(), journeyId, JourneyStatus.REFERRED, true);
     }
 
@@ -104,7 +104,7 @@ public class IntakeWorkflow {
     public boolean updateDetails(PatientDetailsUpdate update) {
         boolean updated = store.updatePatient(update, clock.instant());
         if (updated) {
-            log.info("Updated patient details of referral {}", update.referralId());
+            log.debug("Updated patient details of referral {}", update.referralId());
         }
         return updated;
     }
@@ -134,7 +134,7 @@ public class IntakeWorkflow {
         UUID determined = events.eligibilityDetermined(journeyId, protocol, Cause.command(), screeningId, decision,
                 screening.occurredAt());
         store.recordDecision(journeyId, decision, profileName, profile.version(), determined, clock.instant());
-        log.info("Journey {} screened under {}: eligible={} reasons={}", journeyId, profileName, decision.eligible(),
+        log.debug("Journey {} screened under {}: eligible={} reasons={}", journeyId, profileName, decision.eligible(),
                 decision.reasons());
         return new ScreeningOutcome(screeningId, decision.eligible(), decision.reasons());
     }
@@ -148,7 +148,7 @@ public class IntakeWorkflow {
         store.insertConsent(journeyId, consent);
         UUID eventId = events.consentRecorded(journeyId, protocolOf(journey), Cause.command(), consent);
         store.moveTo(journeyId, JourneyStatus.CONSENTED, eventId, clock.instant());
-        log.info("Journey {} consented (form {})", journeyId, consent.consentFormVersion());
+        log.debug("Journey {} consented (form {})", journeyId, consent.consentFormVersion());
     }
 
     /** Enrolls under the journey's protocol profile and its configured version, which the event names. */
@@ -162,7 +162,7 @@ public class IntakeWorkflow {
         store.insertEnrollment(journeyId, enrollment, protocol.profile(), protocol.version());
         UUID eventId = events.patientEnrolled(journeyId, protocol, Cause.command(), journey.siteId(), enrollment);
         store.moveTo(journeyId, JourneyStatus.ENROLLED, eventId, clock.instant());
-        log.info("Journey {} enrolled under {} {}", journeyId, protocol.profile(), protocol.version());
+        log.debug("Journey {} enrolled under {} {}", journeyId, protocol.profile(), protocol.version());
         return new EnrollmentOutcome(journeyId, protocol);
     }
 
@@ -173,7 +173,7 @@ public class IntakeWorkflow {
         store.insertWithdrawal(journeyId, withdrawal);
         UUID eventId = events.journeyWithdrawn(journeyId, protocolOf(journey), Cause.command(), withdrawal);
         store.moveTo(journeyId, JourneyStatus.WITHDRAWN, eventId, clock.instant());
-        log.info("Journey {} withdrawn: {}", journeyId, withdrawal.reason());
+        log.debug("Journey {} withdrawn: {}", journeyId, withdrawal.reason());
     }
 
     @Transactional(readOnly = true)
@@ -182,7 +182,7 @@ public class IntakeWorkflow {
     }
 
     private ReferralOutcome duplicate(Journey journey) {
-        log.info("Referral {} is already journey {}; nothing new", journey.referralId(), journey.journeyId());
+        log.debug("Referral {} is already journey {}; nothing new", journey.referralId(), journey.journeyId());
         return new ReferralOutcome(journey.referralId(), journey.journeyId(), journey.status(), false);
     }
 

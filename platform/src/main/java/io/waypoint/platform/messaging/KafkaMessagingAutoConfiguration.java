@@ -6,7 +6,9 @@ import io.waypoint.platform.inbox.Inbox;
 import io.waypoint.schemas.EventCodec;
 import io.waypoint.schemas.Topic;
 import io.waypoint.schemas.WaypointAvroSerializer;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -114,5 +116,15 @@ public class KafkaMessagingAutoConfiguration {
     EventBindings eventBindings(EventCodec codec, Inbox inbox, PlatformTransactionManager transactionManager,
                                 @Value("${spring.application.name}") String application) {
         return new EventBindings(codec, inbox, new TransactionTemplate(transactionManager), application);
+    }
+
+    /** Committed-offset lag of the service's consumer groups (default: the service's own group). */
+    @Bean
+    ConsumerLag waypointConsumerLag(KafkaAdmin admin, ObjectProvider<MeterRegistry> meters,
+                                    @Value("${waypoint.kafka.lag-groups:${spring.cloud.stream.default.group}}")
+                                    List<String> groups,
+                                    @Value("${waypoint.kafka.lag-interval:PT15S}") Duration interval) {
+        return new ConsumerLag(admin.getConfigurationProperties(), groups, interval,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -21,6 +21,7 @@ class BindingsEndpointTest {
     @Autowired PlatformTestApplication.ReferralWriter writer;
     @Autowired PlatformTestApplication.IntakeListener listener;
     @Autowired PlatformTestApplication.Rebalances rebalances;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
     @LocalServerPort int port;
 
     @Test
@@ -37,10 +38,13 @@ class BindingsEndpointTest {
         String second = UUID.randomUUID().toString();
         writer.refer(second, "while-paused-" + second, false);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> !handled(second));
+        // the committed-offset lag shows the record the paused binding has not handled
+        await().atMost(Duration.ofSeconds(10)).until(() -> lag() >= 1);
 
         actuator.post().uri("/intake-in-0").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("state", "RESUMED")).retrieve().toBodilessEntity();
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(second));
+        await().atMost(Duration.ofSeconds(10)).until(() -> lag() == 0);
         assertThat(generation()).as("partition assignments: no rebalance").isEqualTo(generation);
         assertThat(actuator.get().retrieve().body(String.class))
                 .contains("\"bindingName\":\"intake-in-0\"").contains("waypoint.intake.v1");
@@ -49,6 +53,12 @@ class BindingsEndpointTest {
     private boolean handled(String journeyId) {
         return listener.handled().stream().anyMatch(event -> event instanceof PatientReferred referred
                 && journeyId.equals(referred.getEnvelope().getJourneyId()));
+    }
+
+    private double lag() {
+        var gauge = meters.find("waypoint.consumer.lag").tags("group", "platform-test", "topic", "waypoint.intake.v1")
+                .gauge();
+        return gauge == null ? -1 : gauge.value();
     }
 
     private int generation() {

@@ -129,7 +129,7 @@ public class CourseScheduler {
                 RoomPreference.candidates(AppointmentKind.DOSING, rooms));
         booked.add(book(plan, AppointmentKind.DOSING, 1, 1, firstDosing, occupancy));
         announce(plan, enrolledAt, cause, booked);
-        log.info("Journey {} planned: care team and {} sessions", journeyId, booked.size());
+        log.debug("Journey {} planned: care team and {} sessions", journeyId, booked.size());
     }
 
     /**

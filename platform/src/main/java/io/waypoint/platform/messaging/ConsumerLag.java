@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -47,20 +51,42 @@ public class ConsumerLag implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Lag per topic of one group: end offsets minus committed offsets, partitions without a commit count whole. */
+    /**
+     * Lag per topic of one group: end offsets minus committed offsets. A partition assigned to the group that has
+     * no commit yet counts from its earliest offset (the group's start offset), so the first records of a partition
+     * are not missed.
+     */
     Map<String, Long> lagOf(String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of()
-                : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                .get(10, TimeUnit.SECONDS).get(group);
+        if (description != null) {
+            description.members().forEach(member -> partitions.addAll(member.assignment().topicPartitions()));
+        }
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            latest.put(partition, OffsetSpec.latest());
+            if (committed.get(partition) == null) {
+                earliest.put(partition, OffsetSpec.earliest());
+            }
+        }
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResultInfo> starts = earliest.isEmpty() ? Map.of()
+                : admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
         Map<String, Long> lag = new TreeMap<>();
-        committed.forEach((partition, offset) -> {
+        for (TopicPartition partition : partitions) {
             long end = ends.containsKey(partition) ? ends.get(partition).offset() : 0L;
-            long position = offset == null ? 0L : offset.offset();
+            OffsetAndMetadata offset = committed.get(partition);
+            long position = offset != null ? offset.offset()
+                    : starts.containsKey(partition) ? starts.get(partition).offset() : end;
             lag.merge(partition.topic(), Math.max(0L, end - position), Long::sum);
-        });
+        }
         return lag;
     }
 

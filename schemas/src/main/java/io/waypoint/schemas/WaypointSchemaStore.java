@@ -80,12 +80,29 @@ public final class WaypointSchemaStore implements SchemaStore {
      * standalone {@code .avsc}; none when the index is absent.
      */
     private static List<Schema> publishedVersions(String indexResource) {
+        List<Schema> versions = new ArrayList<>();
+        publishedSources(indexResource).forEach((resource, text) -> {
+            try {
+                versions.add(new Schema.Parser().parse(text));
+            } catch (AvroRuntimeException e) {
+                throw new IllegalStateException("Published schema " + resource + " does not parse on its own: "
+                        + e.getMessage(), e);
+            }
+        });
+        return versions;
+    }
+
+    /**
+     * The text of every published version listed in a classpath index, by resource name, in the index's order;
+     * empty when the index is absent. Blank lines and {@code #} comments in the index are skipped.
+     */
+    public static Map<String, String> publishedSources(String indexResource) {
         ClassLoader loader = WaypointSchemaStore.class.getClassLoader();
         try (InputStream index = loader.getResourceAsStream(indexResource)) {
             if (index == null) {
-                return List.of();
+                return Map.of();
             }
-            List<Schema> versions = new ArrayList<>();
+            Map<String, String> sources = new LinkedHashMap<>();
             for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 String resource = line.strip();
                 if (resource.isEmpty() || resource.startsWith("#")) {
@@ -96,13 +113,10 @@ public final class WaypointSchemaStore implements SchemaStore {
                         throw new IllegalStateException("Published schema listed in " + indexResource
                                 + " but missing: " + resource);
                     }
-                    versions.add(new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-                } catch (AvroRuntimeException e) {
-                    throw new IllegalStateException("Published schema " + resource + " does not parse on its own: "
-                            + e.getMessage(), e);
+                    sources.put(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
-            return versions;
+            return sources;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

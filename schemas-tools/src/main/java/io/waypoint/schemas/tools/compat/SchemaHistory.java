@@ -68,29 +68,10 @@ public final class SchemaHistory {
 
     /** The published versions listed by an index resource (lines starting with {@code #} are comments). */
     public static SchemaHistory fromClasspath(String indexResource) {
-        ClassLoader loader = SchemaHistory.class.getClassLoader();
-        try (InputStream index = loader.getResourceAsStream(indexResource)) {
-            if (index == null) {
-                return empty();
-            }
-            List<PublishedSchema> versions = new ArrayList<>();
-            for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                String resource = line.strip();
-                if (resource.isEmpty() || resource.startsWith("#")) {
-                    continue;
-                }
-                try (InputStream in = loader.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException("Published schema listed in " + indexResource
-                                + " but missing: " + resource);
-                    }
-                    versions.add(published(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-                }
-            }
-            return new SchemaHistory(versions, List.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<PublishedSchema> versions = new ArrayList<>();
+        WaypointSchemaStore.publishedSources(indexResource)
+                .forEach((resource, text) -> versions.add(published(resource, text)));
+        return new SchemaHistory(versions, List.of());
     }
 
     /**

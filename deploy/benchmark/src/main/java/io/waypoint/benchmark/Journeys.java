@@ -1,5 +1,7 @@
 package io.waypoint.benchmark;
 
+import io.waypoint.localstack.demo.DemoJourney;
+
 import io.waypoint.events.common.Envelope;
 import io.waypoint.events.notifications.NotificationKind;
 import io.waypoint.events.notifications.TherapistNotificationIssued;
@@ -103,15 +105,15 @@ final class Journeys {
     /** Adds lead-qualified therapists, co-therapists, dosing suites and therapy rooms (each {@code n}). */
     static void addRoster(ApiClient scheduling, int therapists, int rooms) {
         for (int i = 1; i <= therapists; i++) {
-            scheduling.post("/api/v1/therapists", DemoJson.of("therapistId", "bench-lead-" + i,
+            scheduling.post("/api/v1/therapists", DemoJourney.json("therapistId", "bench-lead-" + i,
                     "displayName", "Benchmark lead " + i, "leadQualified", true));
-            scheduling.post("/api/v1/therapists", DemoJson.of("therapistId", "bench-co-" + i,
+            scheduling.post("/api/v1/therapists", DemoJourney.json("therapistId", "bench-co-" + i,
                     "displayName", "Benchmark co-therapist " + i, "leadQualified", false));
         }
         for (int i = 1; i <= rooms; i++) {
-            scheduling.post("/api/v1/rooms", DemoJson.of("roomId", "bench-dosing-" + i,
+            scheduling.post("/api/v1/rooms", DemoJourney.json("roomId", "bench-dosing-" + i,
                     "name", "Benchmark dosing suite " + i, "dosingCapable", true, "overnight", true));
-            scheduling.post("/api/v1/rooms", DemoJson.of("roomId", "bench-therapy-" + i,
+            scheduling.post("/api/v1/rooms", DemoJourney.json("roomId", "bench-therapy-" + i,
                     "name", "Benchmark therapy room " + i, "dosingCapable", false, "overnight", false));
         }
     }
@@ -272,18 +274,7 @@ final class Journeys {
             Instant now = Instant.now();
             Instant referredAt = now.minus(Duration.ofDays(ThreadLocalRandom.current().nextInt(200, 700)));
             DemoPlan.Patient patient = plan.patient();
-            JsonNode referral = post(intake, "/api/v1/referrals", DemoJson.of(
-                    "referralId", referralId,
-                    "siteId", patient.siteId(),
-                    "givenName", patient.givenName(),
-                    "familyName", patient.familyName(),
-                    "birthDate", patient.birthDate().toString(),
-                    "email", patient.email(),
-                    "phone", patient.phone(),
-                    "referrerName", patient.referrerName(),
-                    "referrerOrganisation", patient.referrerOrganisation(),
-                    "referralNote", patient.referralNote(),
-                    "occurredAt", referredAt));
+            JsonNode referral = post(intake, "/api/v1/referrals", patient.referral(referralId, referredAt));
             journeyId = referral.path("journeyId").stringValue(null);
             if (journeyId == null) {
                 throw new IllegalStateException("POST /api/v1/referrals returned no journeyId: " + referral);
@@ -291,10 +282,10 @@ final class Journeys {
             Signals journey = signals(journeyId);
             String path = "/api/v1/journeys/" + journeyId;
             Instant screenedAt = plan.screeningAfterReferral().after(referredAt);
-            JsonNode screening = post(intake, path + "/screening", DemoJson.of(
+            JsonNode screening = post(intake, path + "/screening", DemoJourney.json(
                     "ptsdDurationMonths", plan.ptsdDurationMonths(),
                     "caps5Total", plan.screeningCaps5Total(),
-                    "cssrs", DemoJson.of("wishToBeDead", false, "activeThoughts", false, "methodThoughts", false,
+                    "cssrs", DemoJourney.json("wishToBeDead", false, "activeThoughts", false, "methodThoughts", false,
                             "intent", false, "planWithIntent", false, "recentBehaviour", false),
                     "exclusionCodes", List.of(),
                     "medicationClasses", List.of(),
@@ -303,14 +294,14 @@ final class Journeys {
                 throw new IllegalStateException("screening found the patient not eligible: " + screening);
             }
             Instant consentedAt = plan.consentAfterScreening().after(screenedAt);
-            post(intake, path + "/consent", DemoJson.of(
+            post(intake, path + "/consent", DemoJourney.json(
                     "consentFormVersion", plan.consentFormVersion(),
                     "overnightStayAgreed", true,
                     "recordingAgreed", true,
                     "occurredAt", consentedAt));
             Instant enrolledAt = plan.enrollmentAfterConsent().after(consentedAt);
             long enrollmentSent = System.nanoTime();
-            post(intake, path + "/enrollment", DemoJson.of(
+            post(intake, path + "/enrollment", DemoJourney.json(
                     "baselineCaps5Total", plan.baselineCaps5Total(),
                     "baselineAt", plan.baselineBeforeEnrollment().before(enrolledAt),
                     "pregnancyTestRequired", plan.pregnancyTestRequired(),
@@ -372,8 +363,8 @@ final class Journeys {
                 break;
             }
             String path = "/api/v1/appointments/" + appointment.appointmentId();
-            post(scheduling, path + "/check-in", DemoJson.of("occurredAt", appointment.start()));
-            post(scheduling, path + "/completion", DemoJson.of("occurredAt", appointment.end()));
+            post(scheduling, path + "/check-in", DemoJourney.json("occurredAt", appointment.start()));
+            post(scheduling, path + "/completion", DemoJourney.json("occurredAt", appointment.end()));
         }
         if (dosingSession == null) {
             throw new IllegalStateException("no dosing session booked for journey " + journeyId);
@@ -381,8 +372,8 @@ final class Journeys {
         DemoPlan.Dosing d = plan.dosing();
         Instant start = dosingSession.start();
         String path = "/api/v1/appointments/" + dosingSession.appointmentId();
-        post(scheduling, path + "/check-in", DemoJson.of("occurredAt", start));
-        Map<String, Object> check = DemoJson.of(
+        post(scheduling, path + "/check-in", DemoJourney.json("occurredAt", start));
+        Map<String, Object> check = DemoJourney.json(
                 "fastingConfirmed", true,
                 "contraindicatedMedicationAbsent", true,
                 "cssrsNegative", true,
@@ -420,7 +411,7 @@ final class Journeys {
         }
         Signals journey = signals(journeyId);
         long completionSent = System.nanoTime();
-        post(scheduling, path + "/dosing-completion", DemoJson.of("occurredAt", discharge, "overnightStay", true));
+        post(scheduling, path + "/dosing-completion", DemoJourney.json("occurredAt", discharge, "overnightStay", true));
         long deadline = System.nanoTime() + asyncTimeout.toNanos();
         long booked = journey.await(journey.bookings, completionSent, deadline);
         if (booked == 0) {
@@ -450,7 +441,7 @@ final class Journeys {
     }
 
     private Map<String, Object> dose(String kind, int mg, CareTeam team, Instant at) {
-        return DemoJson.of("doseKind", kind, "amountMg", mg, "lotNumber", plan.dosing().lotNumber(),
+        return DemoJourney.json("doseKind", kind, "amountMg", mg, "lotNumber", plan.dosing().lotNumber(),
                 "dispensedBy", team.leadTherapistId(), "witnessedBy", team.coTherapistId(), "occurredAt", at);
     }
 

@@ -106,18 +106,7 @@ public final class DemoJourney {
     private Intake intake(Instant now) {
         DemoPlan.Patient patient = plan.patient();
         Instant referredAt = plan.referralBeforeNow().before(now);
-        JsonNode referral = intake.post("/api/v1/referrals", json(
-                "referralId", "demo-" + UUID.randomUUID(),
-                "siteId", patient.siteId(),
-                "givenName", patient.givenName(),
-                "familyName", patient.familyName(),
-                "birthDate", patient.birthDate().toString(),
-                "email", patient.email(),
-                "phone", patient.phone(),
-                "referrerName", patient.referrerName(),
-                "referrerOrganisation", patient.referrerOrganisation(),
-                "referralNote", patient.referralNote(),
-                "occurredAt", referredAt));
+        JsonNode referral = intake.post("/api/v1/referrals", patient.referral("demo-" + UUID.randomUUID(), referredAt));
         String journeyId = required(referral, "journeyId", intake, "POST /api/v1/referrals");
         String journeyPath = "/api/v1/journeys/" + journeyId;
         say("referred %s: journey %s", day(referredAt), journeyId);
@@ -449,7 +438,7 @@ public final class DemoJourney {
     }
 
     /** A JSON object from alternating names and values; instants as ISO-8601 text. */
-    static Map<String, Object> json(Object... namesAndValues) {
+    public static Map<String, Object> json(Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values must pair up");
         }

@@ -29,6 +29,14 @@ public record DemoPlan(
 
     public record Patient(String siteId, String givenName, String familyName, LocalDate birthDate, String email,
                           String phone, String referrerName, String referrerOrganisation, String referralNote) {
+
+        /** The body of {@code POST /api/v1/referrals} for this patient. */
+        public java.util.Map<String, Object> referral(String referralId, java.time.Instant occurredAt) {
+            return DemoJourney.json("referralId", referralId, "siteId", siteId, "givenName", givenName,
+                    "familyName", familyName, "birthDate", birthDate.toString(), "email", email, "phone", phone,
+                    "referrerName", referrerName, "referrerOrganisation", referrerOrganisation,
+                    "referralNote", referralNote, "occurredAt", occurredAt);
+        }
     }
 
     public record Checkpoint(TimeOffset afterStart, Vitals vitals) {

@@ -12,6 +12,7 @@ import io.waypoint.platform.messaging.InboundEvent;
 import io.waypoint.schemas.Events;
 import io.waypoint.schemas.Topic;
 import java.util.Set;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +31,7 @@ class JourneyEventBindings {
     private static final Set<String> OWN_TOPICS = Set.of(Topic.FOLLOWUP.topicName(), Topic.NOTIFICATIONS.topicName());
 
     @Bean
-    Consumer<Message<byte[]>> journeyEvents(EventBindings bindings, Timeline timeline, CourseTracker tracker) {
+    Consumer<Message<List<byte[]>>> journeyEvents(EventBindings bindings, Timeline timeline, CourseTracker tracker) {
         return bindings.consumer(in -> {
             Envelope envelope = in.envelope();
             timeline.record(entry(in));

@@ -11,6 +11,7 @@ import io.waypoint.platform.events.Cause;
 import io.waypoint.platform.messaging.EventBindings;
 import io.waypoint.platform.messaging.NonRetryableEventException;
 import io.waypoint.schemas.Events;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,8 @@ import org.springframework.messaging.Message;
 /**
  * Referrals and demographic corrections from front-desk systems: the {@code frontdesk} binding
  * ({@code frontdesk-in-0} on {@code waypoint.frontdesk.v1}, group {@code intake-service}). The platform skips a
- * redelivered record (same eventId) and runs each record in one transaction; a second referral with a known
+ * redelivered record (same eventId) and applies each poll in one transaction (a failing record alone is retried
+ * or dead-lettered, see EventBindings); a second referral with a known
  * referral id opens no second journey. A record that can never be applied goes to the dead-letter topic at once,
  * among them one whose referral or site id is not a code (they are published and logged); error messages name
  * fields, never their values.
@@ -28,7 +30,7 @@ import org.springframework.messaging.Message;
 class FrontdeskBinding {
 
     @Bean
-    Consumer<Message<byte[]>> frontdesk(EventBindings bindings, IntakeWorkflow workflow) {
+    Consumer<Message<List<byte[]>>> frontdesk(EventBindings bindings, IntakeWorkflow workflow) {
         return bindings.consumer(in -> {
             switch (in.event()) {
                 case ReferralReceived referral -> workflow.refer(toReferral(referral, in.envelope()), in.cause());

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.messaging.MessagingException;
 import org.apache.kafka.common.TopicPartition;
@@ -105,10 +106,11 @@ public final class DeadLetters {
         }
     }
 
-    /** The first exception inside the container's and the binding's wrappers. */
+    /** The first exception inside the container's, the binding's and the batch's wrappers. */
     static Exception handlerFailure(Exception exception) {
         Throwable failure = exception;
-        while ((failure instanceof ListenerExecutionFailedException || failure instanceof MessagingException)
+        while ((failure instanceof ListenerExecutionFailedException || failure instanceof MessagingException
+                || failure instanceof BatchListenerFailedException)
                 && failure.getCause() instanceof Exception cause) {
             failure = cause;
         }

@@ -6,21 +6,32 @@ import io.waypoint.platform.problem.NotFoundException;
 import io.waypoint.platform.rules.RuleViolationException;
 import io.waypoint.schemas.EventCodec;
 import io.waypoint.schemas.Events;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds the functional {@code Consumer} beans that Spring Cloud Stream binds to Kafka. The binder decodes
- * nothing (native decoding with a byte-array deserializer), so the value reaches the error path, and a dead letter,
- * as the writer's exact bytes. Each record is decoded here with Avro's own decoder, then handled in one database
- * transaction that also records its eventId in the inbox for the binding's consumer group: a redelivered record
- * has no second effect, and a handler's effects and the events it publishes commit together or not at all.
- * A record that cannot be decoded, or whose command is refused, is dead-lettered at once; anything else is retried
- * by the platform's container error handler (see {@link DeadLetters}).
+ * Builds the functional {@code Consumer} beans that Spring Cloud Stream binds to Kafka, in the binder's batch mode:
+ * each call receives what one poll returned. The binder decodes nothing (native decoding with a byte-array
+ * deserializer), so a value reaches the error path, and a dead letter, as the writer's exact bytes.
+ *
+ * <p>The whole poll is handled in <em>one</em> database transaction: each record is decoded with Avro's own
+ * decoder, its eventId is recorded in the inbox for the binding's consumer group (a redelivered record, in this poll
+ * or a later one, has no second effect), and its handler runs; the effects and the events they publish commit
+ * together or not at all, with one durable commit for the poll instead of one per record. Records are applied in
+ * the order Kafka delivered them, so per-key (per-journey) order holds.
+ *
+ * <p>When a record fails, the transaction rolls back whole. The records before it are then applied again in a
+ * transaction of their own and committed, and the failure is reported for that record alone
+ * ({@link BatchListenerFailedException} with its index): the platform's container error handler
+ * ({@link DeadLetters}) commits the offsets before it and retries, dead-letters (a record that cannot be decoded,
+ * or whose command is refused, at once) or waits out a database outage for that one record, then goes on with the
+ * rest. One bad record never holds back, and never doubles, the records around it.
  */
 public class EventBindings {
 
@@ -36,40 +47,92 @@ public class EventBindings {
         this.defaultGroup = defaultGroup;
     }
 
-    /** A consumer for a binding whose records {@code handler} applies. */
-    public Consumer<Message<byte[]>> consumer(EventHandler handler) {
+    /** A consumer for a batch-mode binding whose records {@code handler} applies. */
+    public Consumer<Message<List<byte[]>>> consumer(EventHandler handler) {
         return message -> handle(message, handler);
     }
 
-    private void handle(Message<byte[]> message, EventHandler handler) {
-        if (message.getPayload() == null || message.getPayload().length == 0) {
-            throw new NonRetryableEventException("An empty record carries no event");
-        }
-        SpecificRecord event = codec.decode(message.getPayload());
-        Envelope envelope = Events.envelopeOf(event);
-        String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
+    private void handle(Message<List<byte[]>> message, EventHandler handler) {
+        List<byte[]> values = message.getPayload();
+        List<String> topics = topics(message, values.size());
         String group = group(message);
-        transactions.executeWithoutResult(transaction -> {
-            if (!inbox.firstDelivery(envelope.getEventId(), group)) {
-                return;
+        int end = values.size();
+        Failure pending = null;
+        while (end > 0) {
+            Failure failure = apply(values, topics, end, group, handler);
+            if (failure == null) {
+                break;
             }
-            try {
-                handler.handle(new InboundEvent(event, envelope, topic));
-            } catch (RuleViolationException refused) {
-                throw new NonRetryableEventException(Events.type(event) + " refused (" + refused.slug() + "): "
-                        + refused.getMessage(), refused);
-            } catch (NotFoundException missing) {
-                throw new NonRetryableEventException(
-                        Events.type(event) + " cannot be applied: " + missing.getMessage(), missing);
+            if (failure.index() == 0) {
+                pending = failure;
+                break;
             }
-        });
+            // the records before the failing one are fine: commit them, then report the failing one
+            pending = failure;
+            end = failure.index();
+        }
+        if (pending != null) {
+            throw new BatchListenerFailedException(pending.reason().getMessage(), pending.reason(), pending.index());
+        }
     }
 
-    private String group(Message<byte[]> message) {
+    /** Applies records {@code [0, end)} in one transaction; the first failure, or null when all committed. */
+    private Failure apply(List<byte[]> values, List<String> topics, int end, String group, EventHandler handler) {
+        int[] current = {0};
+        try {
+            transactions.executeWithoutResult(transaction -> {
+                for (int i = 0; i < end; i++) {
+                    current[0] = i;
+                    handleOne(values.get(i), topics.get(i), group, handler);
+                }
+                // a failing commit is reported at the first record: nothing of this attempt was kept
+                current[0] = 0;
+            });
+            return null;
+        } catch (RuntimeException | Error failure) {
+            Exception reason = failure instanceof Exception exception ? exception : new IllegalStateException(failure);
+            return new Failure(current[0], reason);
+        }
+    }
+
+    private void handleOne(byte[] value, String topic, String group, EventHandler handler) {
+        if (value == null || value.length == 0) {
+            throw new NonRetryableEventException("An empty record carries no event");
+        }
+        SpecificRecord event = codec.decode(value);
+        Envelope envelope = Events.envelopeOf(event);
+        if (!inbox.firstDelivery(envelope.getEventId(), group)) {
+            return;
+        }
+        try {
+            handler.handle(new InboundEvent(event, envelope, topic));
+        } catch (RuleViolationException refused) {
+            throw new NonRetryableEventException(Events.type(event) + " refused (" + refused.slug() + "): "
+                    + refused.getMessage(), refused);
+        } catch (NotFoundException missing) {
+            throw new NonRetryableEventException(
+                    Events.type(event) + " cannot be applied: " + missing.getMessage(), missing);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> topics(Message<List<byte[]>> message, int size) {
+        Object topics = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
+        if (topics instanceof List<?> list && list.size() == size) {
+            return (List<String>) list;
+        }
+        throw new IllegalStateException("A binding built by EventBindings must be in batch mode "
+                + "(spring.cloud.stream.bindings.<name>.consumer.batch-mode=true, the platform's default)");
+    }
+
+    private String group(Message<?> message) {
         String group = KafkaUtils.getConsumerGroupId();
         if (group == null) {
             group = message.getHeaders().get(KafkaHeaders.GROUP_ID, String.class);
         }
         return group != null ? group : defaultGroup;
+    }
+
+    private record Failure(int index, Exception reason) {
     }
 }

@@ -125,6 +125,45 @@ class PlatformIntegrationTest {
         assertThat(listener.handled()).filteredOn(e -> e.equals(event)).hasSize(1);
     }
 
+    @Test
+    void aPoisonRecordAmongGoodOnesIsDeadLetteredAloneAndEveryOtherIsHandledOnceInOrder() {
+        String journeyId = UUID.randomUUID().toString();
+        // one key, so one partition: the records arrive together and are polled as one batch where they can be
+        List<PatientReferred> before = new java.util.ArrayList<>();
+        List<PatientReferred> after = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            before.add(referral(journeyId, "before-" + i + "-" + journeyId));
+        }
+        PatientReferred poison = referral(journeyId, "poison-" + journeyId);
+        for (int i = 0; i < 5; i++) {
+            after.add(referral(journeyId, "after-" + i + "-" + journeyId));
+        }
+        List<PatientReferred> all = new java.util.ArrayList<>(before);
+        all.add(poison);
+        all.addAll(after);
+        topics.sendAll(Topic.INTAKE, journeyId, all);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> assertThat(listener.handled()).contains(after.getLast()));
+        List<PatientReferred> good = new java.util.ArrayList<>(before);
+        good.addAll(after);
+        assertThat(listener.handled()).filteredOn(good::contains).containsExactlyElementsOf(good);
+        List<ConsumerRecord<String, byte[]>> dead = topics.read("waypoint.intake.v1.platform-test.dlq",
+                r -> journeyId.equals(r.key()), 2, Duration.ofSeconds(5));
+        assertThat(dead).hasSize(1);
+        assertThat(new EventCodec().decode(dead.getFirst().value())).isEqualTo(poison);
+        assertThat(header(dead.getFirst(), "kafka_dlt-exception-message")).contains("cannot handle poison-");
+    }
+
+    private static PatientReferred referral(String journeyId, String referralId) {
+        return PatientReferred.newBuilder()
+                .setEnvelope(new io.waypoint.platform.events.EnvelopeFactory(java.time.Clock.systemUTC(), "test")
+                        .next(journeyId, java.time.Instant.parse("2026-01-05T09:00:00Z"),
+                                new io.waypoint.events.common.ProtocolRef("mapp1", "1"),
+                                io.waypoint.platform.events.Cause.command()))
+                .setReferralId(referralId).setSiteId("site-1").build();
+    }
+
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -66,7 +68,7 @@ public class PlatformTestApplication {
 
     /** Bound as {@code intake-in-0} in application.yml. */
     @Bean
-    Consumer<Message<byte[]>> intake(EventBindings bindings, IntakeListener listener) {
+    Consumer<Message<List<byte[]>>> intake(EventBindings bindings, IntakeListener listener) {
         return bindings.consumer(event -> listener.on(event.event()));
     }
 
@@ -104,7 +106,17 @@ public class PlatformTestApplication {
                     && failures.merge(referred.getReferralId(), 1, Integer::sum) <= 4) {
                 throw new TransientDataAccessResourceException("database briefly unavailable");
             }
-            handled.add(event);
+            // an effect counts once its transaction commits: a poll that rolls back and is applied again counts once
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        handled.add(event);
+                    }
+                });
+            } else {
+                handled.add(event);
+            }
         }
     }
 

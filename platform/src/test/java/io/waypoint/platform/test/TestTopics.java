@@ -52,6 +52,25 @@ public class TestTopics implements DisposableBean {
         sendRaw(topic.topicName(), key, codec.encode(record));
     }
 
+    /** Produces records in one go (sent together, acknowledged together), so a consumer may poll them at once. */
+    public void sendAll(Topic topic, String key, List<? extends SpecificRecord> records) {
+        List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+        for (SpecificRecord record : records) {
+            acks.add(producer.send(new ProducerRecord<>(topic.topicName(), key, codec.encode(record))));
+        }
+        producer.flush();
+        for (java.util.concurrent.Future<?> ack : acks) {
+            try {
+                ack.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Could not produce to " + topic.topicName(), e);
+            }
+        }
+    }
+
     public void sendRaw(String topic, String key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);

@@ -19,6 +19,7 @@ import io.waypoint.scheduling.app.CourseScheduler;
 import io.waypoint.scheduling.app.Enrollment;
 import io.waypoint.scheduling.app.SafetyHolds;
 import io.waypoint.scheduling.app.SessionCommand;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +36,7 @@ import org.springframework.messaging.Message;
 class SchedulingBindings {
 
     @Bean
-    Consumer<Message<byte[]>> intake(EventBindings bindings, CourseScheduler scheduler) {
+    Consumer<Message<List<byte[]>>> intake(EventBindings bindings, CourseScheduler scheduler) {
         return bindings.consumer(in -> {
             switch (in.event()) {
                 case PatientEnrolled enrolled -> scheduler.enroll(enrollment(enrolled, in));
@@ -53,7 +54,7 @@ class SchedulingBindings {
     }
 
     @Bean
-    Consumer<Message<byte[]>> visits(EventBindings bindings, AppointmentService appointments) {
+    Consumer<Message<List<byte[]>>> visits(EventBindings bindings, AppointmentService appointments) {
         return bindings.consumer(in -> {
             switch (in.event()) {
                 case AppointmentCheckedIn checkedIn -> appointments.checkIn(session(checkedIn.getAppointmentId(), in));
@@ -71,7 +72,7 @@ class SchedulingBindings {
     }
 
     @Bean
-    Consumer<Message<byte[]>> followupEvents(EventBindings bindings, SafetyHolds holds, CourseScheduler scheduler) {
+    Consumer<Message<List<byte[]>>> followupEvents(EventBindings bindings, SafetyHolds holds, CourseScheduler scheduler) {
         return bindings.consumer(in -> {
             Envelope envelope = in.envelope();
             switch (in.event()) {

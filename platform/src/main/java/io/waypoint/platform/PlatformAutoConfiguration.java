@@ -60,9 +60,10 @@ public class PlatformAutoConfiguration {
                             KafkaOperations<Object, Object> kafka, ObjectProvider<MeterRegistry> meters,
                             @Value("${waypoint.outbox.batch-size:500}") int batchSize,
                             @Value("${waypoint.outbox.poll-interval:PT1S}") Duration pollInterval,
-                            @Value("${waypoint.outbox.send-timeout:PT30S}") Duration sendTimeout) {
+                            @Value("${waypoint.outbox.send-timeout:PT30S}") Duration sendTimeout,
+                            @Value("${waypoint.outbox.relay.enabled:true}") boolean enabled) {
         return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), kafka,
-                meters.getIfAvailable(SimpleMeterRegistry::new), batchSize, pollInterval, sendTimeout);
+                meters.getIfAvailable(SimpleMeterRegistry::new), batchSize, pollInterval, sendTimeout, enabled);
     }
 
     @Bean

@@ -405,8 +405,8 @@ public final class BenchmarkMain {
         resources.add("L3 rebuild", r.usage());
         report.heading("L3 projection rebuild (a second followup-service, empty database, reading the log from the "
                 + "beginning)");
-        report.table(List.of("mode", "group", "records to read", "caught up", "seconds from UP to lag 0",
-                        "records/s", "seconds from launch", "timeline rows rebuilt / live", "outbox rows kept",
+        report.table(List.of("mode", "group", "records to read", "caught up",
+                        "seconds from UP to lag 0 (or to the timeout)", "records/s read", "seconds from launch", "timeline rows rebuilt / live", "outbox rows kept",
                         "records it published"),
                 List.of(List.of(r.mode(), r.group(), Long.toString(r.records()),
                         r.caughtUp() ? "yes" : "no (lag " + r.lagAtEnd() + ")",

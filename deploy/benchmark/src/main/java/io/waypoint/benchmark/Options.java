@@ -59,7 +59,9 @@ record Options(
               --scale-partitions=6     partitions of every topic for L4 (a fresh broker)
               --rebuild-timeout=300s   longest L3 waits for the rebuilt projection to catch up
               --only=l1,l2,baseline,l3,l4   phases to run (default all)
-              --service-jvm-options="..."   JVM flags of each service (default: the local stack's)
+              --service-jvm-options=steady-state|start-up|"flags..."
+                                       JVM flags of each service: steady-state (default: C2, fixed heap),
+                                       start-up (the local stack's: C1 only), or the flags given
               --service-jars=DIR       service jars from DIR/<service>/target/<service>-0.1.0-SNAPSHOT-exec.jar
                                        (and DIR/deploy/local-stack/target/kafka-libs when present)
               --kafka-libs=DIR         the broker's jars (default <repo>/deploy/local-stack/target/kafka-libs)
@@ -89,7 +91,7 @@ record Options(
         int scalePartitions = 6;
         Duration rebuildTimeout = Duration.ofSeconds(300);
         Set<String> phases = new LinkedHashSet<>(ALL_PHASES);
-        List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        List<String> jvmOptions = ServiceProcess.STEADY_STATE_JVM_OPTIONS;
         boolean record = false;
         boolean smoke = false;
         List<String> explicit = new ArrayList<>();
@@ -127,8 +129,11 @@ record Options(
                         phases.add(phase.trim());
                     }
                 }
-                case "--service-jvm-options" -> jvmOptions = Arrays.stream(value.trim().split("\\s+"))
-                        .filter(s -> !s.isEmpty()).toList();
+                case "--service-jvm-options" -> jvmOptions = switch (value.trim()) {
+                    case "steady-state" -> ServiceProcess.STEADY_STATE_JVM_OPTIONS;
+                    case "start-up" -> ServiceProcess.START_UP_JVM_OPTIONS;
+                    default -> Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+                };
                 case "--record" -> record = true;
                 case "--smoke" -> smoke = true;
                 case "--help", "-h" -> throw new UsageRequested();

@@ -1,6 +1,5 @@
 package io.waypoint.benchmark;
 
-import io.waypoint.localstack.PortAllocator;
 import io.waypoint.localstack.ServiceSpec;
 import io.waypoint.schemas.Topic;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -48,8 +47,9 @@ final class Rebuild {
                   boolean caughtUp, long lagAtEnd, long timelineRows, long liveTimelineRows, long outboxRows,
                   long publishedByRebuild, List<String> notes, List<ProcessStats.Usage> usage) {
 
+        /** Records read per second after UP: all of them when caught up, else those read before the timeout. */
         double recordsPerSecond() {
-            return secondsFromUp > 0 ? records / secondsFromUp : Double.NaN;
+            return secondsFromUp > 0 ? (records - lagAtEnd) / secondsFromUp : Double.NaN;
         }
     }
 
@@ -151,12 +151,10 @@ final class Rebuild {
                 + "%d records on %s", database, group, records, topics));
 
         stack.postgres().createDatabase(database);
-        int closedPort = PortAllocator.freePort();
         Map<String, String> environment = new HashMap<>();
         List<String> jvm = new ArrayList<>(List.of(
-                // no switch turns the outbox relay off: its producer gets a closed port, the consumers the real log
-                "-Dspring.kafka.producer.bootstrap-servers=localhost:" + closedPort,
-                "-Dspring.kafka.producer.properties.max.block.ms=1000"));
+                // a rebuild re-derives the projection; it must not publish its events a second time
+                "-Dwaypoint.outbox.relay.enabled=false"));
         if (ownGroup) {
             environment.put("SPRING_CLOUD_STREAM_DEFAULT_GROUP", group);
             Map<String, String> fixed = bindingGroups(jar);
@@ -177,9 +175,8 @@ final class Rebuild {
                 out.accept("L3: " + message);
             }
         }
-        notes.add("no property disables the outbox relay (waypoint.outbox.* has batch-size, poll-interval and "
-                + "send-timeout only): the rebuilding process's producer was pointed at a closed port, so its "
-                + "events stayed in its own outbox table");
+        notes.add("the rebuilding process ran with waypoint.outbox.relay.enabled=false: the events it derived stayed "
+                + "in its own outbox table, none was published a second time");
         long launched = System.nanoTime();
         Stack.Instance rebuild = stack.launch(ServiceSpec.FOLLOWUP, "followup-rebuild-" + n, database, environment,
                 jvm);
@@ -187,6 +184,7 @@ final class Rebuild {
         ProcessStats.Snapshot atEnd;
         long up;
         long done = 0;
+        long ended;
         long lag = records;
         try {
             stack.awaitHealthy(List.of(rebuild));
@@ -203,6 +201,7 @@ final class Rebuild {
                 }
                 KafkaTools.sleep(200);
             }
+            ended = System.nanoTime();
             atEnd = stats.snapshot();
             if (ownGroup && !sawGroup) {
                 notes.add("group " + group + " committed nothing: the process did not take its group from "
@@ -219,7 +218,7 @@ final class Rebuild {
         long outboxRows = count(database, "outbox");
         boolean caughtUp = done != 0;
         Result result = new Result(ownGroup ? "own group" : "in place", group, records,
-                caughtUp ? (done - up) / 1e9 : Double.NaN, caughtUp ? (done - launched) / 1e9 : Double.NaN,
+                ((caughtUp ? done : ended) - up) / 1e9, ((caughtUp ? done : ended) - launched) / 1e9,
                 caughtUp, lag, timelineRows, liveRows, outboxRows, ownTopicsAfter - ownTopicsBefore, notes,
                 ProcessStats.between(atStart, atEnd));
         out.accept(String.format("  %s: %d records in %.1f s after UP (%.1f s after launch) = %.0f records/s; "

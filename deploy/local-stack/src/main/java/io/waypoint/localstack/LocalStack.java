@@ -295,7 +295,7 @@ public final class LocalStack implements AutoCloseable {
         private int kafkaControllerPort = 9093;
         private int postgresPort = 54329;
         private List<ServiceSpec> services;
-        private List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        private List<String> jvmOptions = ServiceProcess.START_UP_JVM_OPTIONS;
         private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
         private Duration serviceStartTimeout = Duration.ofMinutes(5);
         private Duration portReleaseTimeout = Duration.ofSeconds(15);

@@ -27,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends committed outbox rows to Kafka in id order, in batches, then deletes them in the same database
  * transaction. Woken right after each commit that wrote to the outbox, and on a timer as a safety net.
  * A PostgreSQL advisory lock keeps one relay active per database, so per-key order holds across instances.
- * Delivery is at least once; consumers deduplicate by eventId.
+ * Delivery is at least once; consumers deduplicate by eventId. With {@code waypoint.outbox.relay.enabled=false}
+ * (a process rebuilding a projection from the log, which must not publish what it re-derives a second time) no
+ * relay runs and committed rows stay in the outbox.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -41,12 +43,15 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration sendTimeout;
     private final Counter published;
+    private final boolean enabled;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaOperations<Object, Object> kafka,
-                       MeterRegistry meters, int batchSize, Duration pollInterval, Duration sendTimeout) {
+                       MeterRegistry meters, int batchSize, Duration pollInterval, Duration sendTimeout,
+                       boolean enabled) {
+        this.enabled = enabled;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(tx.getTransactionManager());
         this.tx.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
@@ -77,6 +82,11 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        if (!enabled) {
+            log.warn("The outbox relay is off (waypoint.outbox.relay.enabled=false): committed events stay in the "
+                    + "outbox and are not published");
+            return;
+        }
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
     }
 

@@ -6,7 +6,10 @@ import io.waypoint.platform.problem.NotFoundException;
 import io.waypoint.platform.rules.RuleViolationException;
 import io.waypoint.schemas.EventCodec;
 import io.waypoint.schemas.Events;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -20,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each call receives what one poll returned. The binder decodes nothing (native decoding with a byte-array
  * deserializer), so a value reaches the error path, and a dead letter, as the writer's exact bytes.
  *
- * <p>The whole poll is handled in <em>one</em> database transaction: each record is decoded with Avro's own
- * decoder, its eventId is recorded in the inbox for the binding's consumer group (a redelivered record, in this poll
- * or a later one, has no second effect), and its handler runs; the effects and the events they publish commit
+ * <p>The whole poll is handled in <em>one</em> database transaction: the records are decoded with Avro's own
+ * decoder, their eventIds are recorded in the inbox for the binding's consumer group with one statement (a record
+ * delivered again, in this poll or a later one, has no second effect), and the handler runs for each new one; the effects and the events they publish commit
  * together or not at all, with one durable commit for the poll instead of one per record. Records are applied in
  * the order Kafka delivered them, so per-key (per-journey) order holds.
  *
@@ -81,9 +84,23 @@ public class EventBindings {
         int[] current = {0};
         try {
             transactions.executeWithoutResult(transaction -> {
+                List<InboundEvent> events = new ArrayList<>(end);
+                List<UUID> ids = new ArrayList<>(end);
                 for (int i = 0; i < end; i++) {
                     current[0] = i;
-                    handleOne(values.get(i), topics.get(i), group, handler);
+                    InboundEvent event = decode(values.get(i), topics.get(i));
+                    events.add(event);
+                    ids.add(event.envelope().getEventId());
+                }
+                // a failure of the inbox statement is reported at the first record
+                current[0] = 0;
+                Set<UUID> fresh = inbox.firstDeliveries(ids, group);
+                for (int i = 0; i < end; i++) {
+                    current[0] = i;
+                    // remove: an event twice in one poll is applied once
+                    if (fresh.remove(ids.get(i))) {
+                        handleOne(events.get(i), handler);
+                    }
                 }
                 // a failing commit is reported at the first record: nothing of this attempt was kept
                 current[0] = 0;
@@ -95,23 +112,24 @@ public class EventBindings {
         }
     }
 
-    private void handleOne(byte[] value, String topic, String group, EventHandler handler) {
+    private InboundEvent decode(byte[] value, String topic) {
         if (value == null || value.length == 0) {
             throw new NonRetryableEventException("An empty record carries no event");
         }
         SpecificRecord event = codec.decode(value);
         Envelope envelope = Events.envelopeOf(event);
-        if (!inbox.firstDelivery(envelope.getEventId(), group)) {
-            return;
-        }
+        return new InboundEvent(event, envelope, topic);
+    }
+
+    private static void handleOne(InboundEvent in, EventHandler handler) {
         try {
-            handler.handle(new InboundEvent(event, envelope, topic));
+            handler.handle(in);
         } catch (RuleViolationException refused) {
-            throw new NonRetryableEventException(Events.type(event) + " refused (" + refused.slug() + "): "
+            throw new NonRetryableEventException(Events.type(in.event()) + " refused (" + refused.slug() + "): "
                     + refused.getMessage(), refused);
         } catch (NotFoundException missing) {
             throw new NonRetryableEventException(
-                    Events.type(event) + " cannot be applied: " + missing.getMessage(), missing);
+                    Events.type(in.event()) + " cannot be applied: " + missing.getMessage(), missing);
         }
     }
 

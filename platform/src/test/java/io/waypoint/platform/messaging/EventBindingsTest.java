@@ -42,8 +42,14 @@ class EventBindingsTest {
     private final StagedTransactions transactions = new StagedTransactions();
     private final Inbox inbox = new Inbox(null) {
         @Override
-        public boolean firstDelivery(UUID eventId, String consumer) {
-            return transactions.seen(consumer + "/" + eventId);
+        public Set<UUID> firstDeliveries(java.util.Collection<UUID> eventIds, String consumer) {
+            Set<UUID> fresh = new HashSet<>();
+            for (UUID eventId : eventIds) {
+                if (transactions.seen(consumer + "/" + eventId)) {
+                    fresh.add(eventId);
+                }
+            }
+            return fresh;
         }
     };
     private final EventBindings bindings = new EventBindings(codec, inbox, new TransactionTemplate(transactions),

@@ -35,6 +35,7 @@ public final class BenchmarkMain {
     static final List<String> SERVICES = List.of(ServiceSpec.INTAKE, ServiceSpec.SCHEDULING, ServiceSpec.FOLLOWUP);
     static final Map<String, String> DATABASES = Map.of(ServiceSpec.INTAKE, "intake",
             ServiceSpec.SCHEDULING, "scheduling", ServiceSpec.FOLLOWUP, "followup");
+    static final int JIT_WARMUP_RATE = 500;
     static final Predicate<String> WAYPOINT_TOPICS = name -> name.startsWith("waypoint.");
     static final Predicate<String> BASELINE_TOPICS = BaselineRelay.TOPICS::contains;
 
@@ -135,6 +136,8 @@ public final class BenchmarkMain {
         report.bullet("services: one instance each (L4: one, then two), JVM flags `"
                 + String.join(" ", options.serviceJvmOptions()) + "`, jars from "
                 + (options.serviceJars() != null ? "`" + options.serviceJars() + "`" : "this build"));
+        report.bullet("once after the services start (and after L4's): " + options.jitWarmup().toSeconds()
+                + " s of front-desk load at " + JIT_WARMUP_RATE + "/s, not measured (JIT warm-up)");
         report.bullet("warm-up " + options.warmup().toSeconds() + " s, then a " + options.window().toSeconds()
                 + " s window; CPU is % of one core over the window; RSS (VmRSS) at its end; PostgreSQL's RSS sums "
                 + "its processes (shared buffers counted in each)");
@@ -187,6 +190,21 @@ public final class BenchmarkMain {
         }
         stack.awaitHealthy(starting);
         awaitTopicsAndGroups(1);
+        jitWarmup();
+    }
+
+    /**
+     * Front-desk load, not measured, right after the services start: with the steady-state flags C2 compiles the
+     * hot paths in the first minute, and on two cores that competes with the first window.
+     */
+    private void jitWarmup() {
+        if (options.jitWarmup().isZero()) {
+            return;
+        }
+        LoadDriver driver = new LoadDriver(kafka, new ReferralFlow(), stats, out, WAYPOINT_TOPICS, "jit-" + runTag);
+        driver.fixedRate("JIT warm-up (not a result)", JIT_WARMUP_RATE, Duration.ZERO, options.jitWarmup(),
+                options.drainTimeout(), options.stallTimeout());
+        settle();
     }
 
     private void awaitTopicsAndGroups(int members) {
@@ -440,6 +458,7 @@ public final class BenchmarkMain {
         }
         stack.awaitHealthy(first);
         awaitTopicsAndGroups(1);
+        jitWarmup();
         LoadDriver driver = new LoadDriver(kafka, new ReferralFlow(), stats, out, WAYPOINT_TOPICS, "l4-" + runTag);
         LoadDriver.Result one = driver.closedLoop("L4 1 instance each", options.inFlight(), options.warmup(),
                 options.window(), options.drainTimeout(), options.stallTimeout());
@@ -451,6 +470,7 @@ public final class BenchmarkMain {
         }
         stack.awaitHealthy(second);
         awaitTopicsAndGroups(2);
+        jitWarmup();
         LoadDriver.Result two = driver.closedLoop("L4 2 instances each", options.inFlight(), options.warmup(),
                 options.window(), options.drainTimeout(), options.stallTimeout());
         String lagTwo = lagsAtEnd();

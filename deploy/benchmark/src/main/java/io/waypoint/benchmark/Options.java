@@ -18,6 +18,7 @@ record Options(
         Path stateDirectory,
         Path serviceJars,
         Path kafkaLibs,
+        Duration jitWarmup,
         Duration warmup,
         Duration window,
         List<Integer> rates,
@@ -43,6 +44,8 @@ record Options(
 
     static final String USAGE = """
             deploy/benchmark/run [flags]
+              --jit-warmup=60s         once after the services start: front-desk load at 500/s, not measured, so
+                                       the services' JIT compilers are done before the first window (0 = none)
               --warmup=30s             warm-up before each measured window
               --window=60s             length of each measured window
               --rates=200,500,1000     L1 fixed rates (referrals/s); the closed loop at maximum always runs too
@@ -75,6 +78,7 @@ record Options(
         Path stateDirectory = null;
         Path serviceJars = null;
         Path kafkaLibs = null;
+        Duration jitWarmup = Duration.ofSeconds(60);
         Duration warmup = Duration.ofSeconds(30);
         Duration window = Duration.ofSeconds(60);
         List<Integer> rates = List.of(200, 500, 1000);
@@ -104,6 +108,7 @@ record Options(
                 case "--state-dir" -> stateDirectory = Path.of(value).toAbsolutePath().normalize();
                 case "--service-jars" -> serviceJars = Path.of(value).toAbsolutePath().normalize();
                 case "--kafka-libs" -> kafkaLibs = Path.of(value).toAbsolutePath().normalize();
+                case "--jit-warmup" -> jitWarmup = duration(value);
                 case "--warmup" -> warmup = duration(value);
                 case "--window" -> window = duration(value);
                 case "--rates" -> rates = value.isBlank() ? List.of() : Arrays.stream(value.split(","))
@@ -141,6 +146,9 @@ record Options(
             }
         }
         if (smoke) {
+            if (!explicit.contains("--jit-warmup")) {
+                jitWarmup = Duration.ZERO;
+            }
             if (!explicit.contains("--warmup")) {
                 warmup = Duration.ofSeconds(5);
             }
@@ -172,7 +180,7 @@ record Options(
                     : repo.resolve("deploy/local-stack/target/kafka-libs");
         }
         String command = System.getProperty("benchmark.command", "deploy/benchmark/run " + String.join(" ", args));
-        return new Options(repo, stateDirectory, serviceJars, kafkaLibs, warmup, window, rates, inFlight,
+        return new Options(repo, stateDirectory, serviceJars, kafkaLibs, jitWarmup, warmup, window, rates, inFlight,
                 drainTimeout, stallTimeout, l2Patients, l2Dosing, therapists, rooms, asyncTimeout, baselineRate,
                 partitions, scalePartitions, rebuildTimeout, phases, jvmOptions, record, smoke, command);
     }

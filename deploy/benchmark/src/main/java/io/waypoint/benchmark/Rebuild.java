@@ -42,6 +42,7 @@ import java.util.zip.ZipFile;
 final class Rebuild {
 
     static final String LIVE_GROUP = ServiceSpec.FOLLOWUP;
+    static final int REBUILD_MAX_POLL_RECORDS = 1000;
 
     record Result(String mode, String group, long records, double secondsFromUp, double secondsFromLaunch,
                   boolean caughtUp, long lagAtEnd, long timelineRows, long liveTimelineRows, long outboxRows,
@@ -152,6 +153,13 @@ final class Rebuild {
 
         stack.postgres().createDatabase(database);
         Map<String, String> environment = new HashMap<>();
+        // how an operator rebuilds: one consumer thread per partition, bigger polls (one transaction each)
+        int threads = partitions.stream().mapToInt(TopicPartition::partition).max().orElse(0) + 1;
+        environment.put("WAYPOINT_CONSUMER_CONCURRENCY", Integer.toString(threads));
+        environment.put("WAYPOINT_CONSUMER_MAX_POLL_RECORDS", Integer.toString(REBUILD_MAX_POLL_RECORDS));
+        notes.add("the rebuilding process ran with " + threads + " consumer threads (WAYPOINT_CONSUMER_CONCURRENCY, one "
+                + "per partition) and polls of up to " + REBUILD_MAX_POLL_RECORDS
+                + " records (WAYPOINT_CONSUMER_MAX_POLL_RECORDS), each applied in one transaction");
         List<String> jvm = new ArrayList<>(List.of(
                 // a rebuild re-derives the projection; it must not publish its events a second time
                 "-Dwaypoint.outbox.relay.enabled=false"));

@@ -19,6 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Issues a notification to therapists: stored in each one's inbox, announced as TherapistNotificationIssued and
@@ -57,10 +59,20 @@ class Notifier {
             inbox.add(notification);
             events.notificationIssued(journey, cause, notification);
             publisher.publishEvent(new NotificationIssued(notification));
-            meters.counter("waypoint.notifications", "kind", kind.name(), "priority", priority.name(),
-                    "channel", CHANNEL, "outcome", "delivered").increment();
             issued.add(notification);
         }
+        countOnCommit(kind, priority, issued.size());
         return issued;
+    }
+
+    /** Counted once the notifications are committed: a poll that rolls back and is applied again counts once. */
+    private void countOnCommit(NotificationKind kind, Priority priority, int count) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                meters.counter("waypoint.notifications", "kind", kind.name(), "priority", priority.name(),
+                        "channel", CHANNEL, "outcome", "delivered").increment(count);
+            }
+        });
     }
 }

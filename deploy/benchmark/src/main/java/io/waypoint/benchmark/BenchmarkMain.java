@@ -36,6 +36,7 @@ public final class BenchmarkMain {
     static final Map<String, String> DATABASES = Map.of(ServiceSpec.INTAKE, "intake",
             ServiceSpec.SCHEDULING, "scheduling", ServiceSpec.FOLLOWUP, "followup");
     static final int JIT_WARMUP_RATE = 500;
+    private final java.util.concurrent.atomic.AtomicInteger jitWarmups = new java.util.concurrent.atomic.AtomicInteger();
     static final Predicate<String> WAYPOINT_TOPICS = name -> name.startsWith("waypoint.");
     static final Predicate<String> BASELINE_TOPICS = BaselineRelay.TOPICS::contains;
 
@@ -194,14 +195,16 @@ public final class BenchmarkMain {
     }
 
     /**
-     * Front-desk load, not measured, right after the services start: with the steady-state flags C2 compiles the
-     * hot paths in the first minute, and on two cores that competes with the first window.
+     * Front-desk load, not measured, right after the services start: the JIT compilers work through the hot paths
+     * in the first minute (C2, with the throughput flags, for longer), and on two cores that competes with a window.
      */
     private void jitWarmup() {
         if (options.jitWarmup().isZero()) {
             return;
         }
-        LoadDriver driver = new LoadDriver(kafka, new ReferralFlow(), stats, out, WAYPOINT_TOPICS, "jit-" + runTag);
+        // a prefix of its own per warm-up: a referral id seen before is a duplicate, which intake answers with nothing
+        LoadDriver driver = new LoadDriver(kafka, new ReferralFlow(), stats, out, WAYPOINT_TOPICS,
+                "jit" + jitWarmups.incrementAndGet() + "-" + runTag);
         driver.fixedRate("JIT warm-up (not a result)", JIT_WARMUP_RATE, Duration.ZERO, options.jitWarmup(),
                 options.drainTimeout(), options.stallTimeout());
         settle();

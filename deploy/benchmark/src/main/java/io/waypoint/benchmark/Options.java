@@ -54,17 +54,17 @@ record Options(
               --stall-timeout=30s      ... ending early when nothing arrives for this long (then: lost)
               --l2-patients=32         journeys driven at once in L2
               --l2-dosing=true         L2 continues each journey to its first dosing session's completion
-              --therapists=20          lead-qualified therapists and co-therapists added (each) before L2
-              --rooms=20               dosing suites and therapy rooms added (each) before L2
+              --therapists=40          lead-qualified therapists and co-therapists added (each) before L2
+              --rooms=40               dosing suites and therapy rooms added (each) before L2
               --async-timeout=60s      how long an L2 journey waits for one asynchronous step
               --baseline-rate=1000     fixed rate of the baseline's latency run (and of the p99 ratio)
               --partitions=3           partitions of every topic for L1, L2, L3 and the baseline
               --scale-partitions=6     partitions of every topic for L4 (a fresh broker)
               --rebuild-timeout=300s   longest L3 waits for the rebuilt projection to catch up
               --only=l1,l2,baseline,l3,l4   phases to run (default all)
-              --service-jvm-options=steady-state|start-up|"flags..."
-                                       JVM flags of each service: steady-state (default: C2, fixed heap),
-                                       start-up (the local stack's: C1 only), or the flags given
+              --service-jvm-options=steady-state|start-up|throughput|"flags..."
+                                       JVM flags of each service: steady-state (default, the manifests': C1),
+                                       start-up (the local stack's), throughput (C2), or the flags given
               --service-jars=DIR       service jars from DIR/<service>/target/<service>-0.1.0-SNAPSHOT-exec.jar
                                        (and DIR/deploy/local-stack/target/kafka-libs when present)
               --kafka-libs=DIR         the broker's jars (default <repo>/deploy/local-stack/target/kafka-libs)
@@ -87,8 +87,8 @@ record Options(
         Duration stallTimeout = Duration.ofSeconds(30);
         int l2Patients = 32;
         boolean l2Dosing = true;
-        int therapists = 20;
-        int rooms = 20;
+        int therapists = 40;
+        int rooms = 40;
         Duration asyncTimeout = Duration.ofSeconds(60);
         int baselineRate = 1000;
         int partitions = 3;
@@ -137,6 +137,7 @@ record Options(
                 case "--service-jvm-options" -> jvmOptions = switch (value.trim()) {
                     case "steady-state" -> ServiceProcess.STEADY_STATE_JVM_OPTIONS;
                     case "start-up" -> ServiceProcess.START_UP_JVM_OPTIONS;
+                    case "throughput" -> ServiceProcess.THROUGHPUT_JVM_OPTIONS;
                     default -> Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
                 };
                 case "--record" -> record = true;

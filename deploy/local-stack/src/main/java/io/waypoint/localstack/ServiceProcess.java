@@ -29,14 +29,25 @@ public final class ServiceProcess implements AutoCloseable {
             "-XX:ReservedCodeCacheSize=48m", "-Djava.awt.headless=true");
 
     /**
-     * Steady-state flags, for a service that runs for days (the benchmark's default; the Kubernetes and Compose
-     * manifests use the same): tiered compilation up to C2 with two compiler threads, serial GC (one or two cores per
-     * service: no concurrent GC threads competing with the listener), metaspace sized past what a service loads (no
-     * full GC for "Metadata GC Threshold" while it warms up), a code cache big enough that C2 never forces a full GC
-     * to make room ("CodeCache GC Threshold", 160–400 ms pauses with 64 MB), the same small stacks, and freed native
-     * memory (C2's compiler arenas) given back every 10 s. RSS stays under the 300 MB budget (BENCHMARKS.md).
+     * Steady-state flags, for a service that runs for days (the benchmark's default; the Compose and Kubernetes
+     * manifests set the same): C1 only, serial GC (one or two cores per service: no concurrent GC threads competing
+     * with the listener), metaspace sized past what a service loads (no full GC for "Metadata GC Threshold" while it
+     * warms up), a code cache C1 never fills, the same small stacks and heap, and freed native memory given back
+     * every 10 s. C1, not C2: with C2 a service's resident memory reached 300–405 MB under whole-journey load, over the
+     * 300 MB budget and the manifests' 384 MiB limit, for about 20 % more at a maximum PostgreSQL already caps
+     * (BENCHMARKS.md, ADR 8). {@link #THROUGHPUT_JVM_OPTIONS} is that C2 set, for a host with the memory for it.
      */
     public static final List<String> STEADY_STATE_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xms64m", "-Xmx192m",
+            "-XX:MetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:TrimNativeHeapInterval=10000",
+            "-Djava.awt.headless=true");
+
+    /**
+     * Throughput flags: tiered compilation up to C2 with two compiler threads, a code cache big enough that C2 never
+     * forces a full GC to make room ("CodeCache GC Threshold", 160–400 ms pauses with 64 MB), a 160 MB heap and the
+     * rest as {@link #STEADY_STATE_JVM_OPTIONS}. Needs about 400 MB per service under load.
+     */
+    public static final List<String> THROUGHPUT_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx160m", "-XX:MetaspaceSize=128m",
             "-XX:ReservedCodeCacheSize=80m", "-XX:CICompilerCount=2", "-XX:TrimNativeHeapInterval=10000",
             "-Djava.awt.headless=true");

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,6 @@ public final class BenchmarkMain {
     static final Map<String, String> DATABASES = Map.of(ServiceSpec.INTAKE, "intake",
             ServiceSpec.SCHEDULING, "scheduling", ServiceSpec.FOLLOWUP, "followup");
     static final int JIT_WARMUP_RATE = 500;
-    private final java.util.concurrent.atomic.AtomicInteger jitWarmups = new java.util.concurrent.atomic.AtomicInteger();
     static final Predicate<String> WAYPOINT_TOPICS = name -> name.startsWith("waypoint.");
     static final Predicate<String> BASELINE_TOPICS = BaselineRelay.TOPICS::contains;
 
@@ -47,6 +47,7 @@ public final class BenchmarkMain {
     };
     private final ProcessStats stats = new ProcessStats();
     private final Report report = new Report();
+    private final AtomicInteger jitWarmups = new AtomicInteger();
     private final Report.Resources resources = new Report.Resources();
     private final Stack stack;
     private final String runTag = UUID.randomUUID().toString().substring(0, 8);
@@ -427,8 +428,8 @@ public final class BenchmarkMain {
         report.heading("L3 projection rebuild (a second followup-service, empty database, reading the log from the "
                 + "beginning)");
         report.table(List.of("mode", "group", "records to read", "caught up",
-                        "seconds from UP to lag 0 (or to the timeout)", "records/s read", "seconds from launch", "timeline rows rebuilt / live", "outbox rows kept",
-                        "records it published"),
+                        "seconds from UP to lag 0 (or to the timeout)", "records/s read", "seconds from launch",
+                        "timeline rows rebuilt / live", "outbox rows kept", "records it published"),
                 List.of(List.of(r.mode(), r.group(), Long.toString(r.records()),
                         r.caughtUp() ? "yes" : "no (lag " + r.lagAtEnd() + ")",
                         String.format("%.1f", r.secondsFromUp()), String.format("%.0f", r.recordsPerSecond()),

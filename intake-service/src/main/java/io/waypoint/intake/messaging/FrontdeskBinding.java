@@ -21,8 +21,7 @@ import org.springframework.messaging.Message;
  * Referrals and demographic corrections from front-desk systems: the {@code frontdesk} binding
  * ({@code frontdesk-in-0} on {@code waypoint.frontdesk.v1}, group {@code intake-service}). The platform skips a
  * redelivered record (same eventId) and applies each poll in one transaction (a failing record alone is retried
- * or dead-lettered, see EventBindings); a second referral with a known
- * referral id opens no second journey. A record that can never be applied goes to the dead-letter topic at once,
+ * or dead-lettered, see EventBindings); a second referral with a known referral id opens no second journey. A record that can never be applied goes to the dead-letter topic at once,
  * among them one whose referral or site id is not a code (they are published and logged); error messages name
  * fields, never their values.
  */

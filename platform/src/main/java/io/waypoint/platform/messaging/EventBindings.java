@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deserializer), so a value reaches the error path, and a dead letter, as the writer's exact bytes.
  *
  * <p>The whole poll is handled in <em>one</em> database transaction: the records are decoded with Avro's own
- * decoder, their eventIds are recorded in the inbox for the binding's consumer group with one statement (a record
- * delivered again, in this poll or a later one, has no second effect), and the handler runs for each new one; the effects and the events they publish commit
- * together or not at all, with one durable commit for the poll instead of one per record. Records are applied in
+ * decoder (once per poll), their eventIds are recorded in the inbox for the binding's consumer group with one
+ * statement (a record delivered again, in this poll or a later one, has no second effect), and the handler runs for
+ * each new one; the effects and the events they publish commit together or not at all, with one durable commit for the poll instead of one per record. Records are applied in
  * the order Kafka delivered them, so per-key (per-journey) order holds.
  *
  * <p>When a record fails, the transaction rolls back whole. The records before it are then applied again in a
@@ -59,41 +59,40 @@ public class EventBindings {
         List<byte[]> values = message.getPayload();
         List<String> topics = topics(message, values.size());
         String group = group(message);
-        int end = values.size();
-        Failure pending = null;
-        while (end > 0) {
-            Failure failure = apply(values, topics, end, group, handler);
-            if (failure == null) {
-                break;
+        // decoded once, up to the first record that cannot be: that one fails at its own place
+        List<InboundEvent> events = new ArrayList<>(values.size());
+        Failure failure = null;
+        for (int i = 0; i < values.size() && failure == null; i++) {
+            try {
+                events.add(decode(values.get(i), topics.get(i)));
+            } catch (RuntimeException undecodable) {
+                failure = new Failure(i, undecodable);
             }
-            if (failure.index() == 0) {
-                pending = failure;
-                break;
-            }
-            // the records before the failing one are fine: commit them, then report the failing one
-            pending = failure;
-            end = failure.index();
         }
-        if (pending != null) {
-            throw new BatchListenerFailedException(pending.reason().getMessage(), pending.reason(), pending.index());
+        // apply what decoded; on a failure, commit the records before it, until a prefix commits or none is left
+        int end = events.size();
+        while (end > 0) {
+            Failure first = apply(events, end, group, handler);
+            if (first == null) {
+                break;
+            }
+            failure = first;
+            end = first.index();
+        }
+        if (failure != null) {
+            throw new BatchListenerFailedException(failure.reason().getMessage(), failure.reason(), failure.index());
         }
     }
 
-    /** Applies records {@code [0, end)} in one transaction; the first failure, or null when all committed. */
-    private Failure apply(List<byte[]> values, List<String> topics, int end, String group, EventHandler handler) {
+    /** Applies {@code events[0, end)} in one transaction; the first failure, or null when all committed. */
+    private Failure apply(List<InboundEvent> events, int end, String group, EventHandler handler) {
         int[] current = {0};
         try {
             transactions.executeWithoutResult(transaction -> {
-                List<InboundEvent> events = new ArrayList<>(end);
                 List<UUID> ids = new ArrayList<>(end);
                 for (int i = 0; i < end; i++) {
-                    current[0] = i;
-                    InboundEvent event = decode(values.get(i), topics.get(i));
-                    events.add(event);
-                    ids.add(event.envelope().getEventId());
+                    ids.add(events.get(i).envelope().getEventId());
                 }
-                // a failure of the inbox statement is reported at the first record
-                current[0] = 0;
                 Set<UUID> fresh = inbox.firstDeliveries(ids, group);
                 for (int i = 0; i < end; i++) {
                     current[0] = i;
@@ -106,9 +105,8 @@ public class EventBindings {
                 current[0] = 0;
             });
             return null;
-        } catch (RuntimeException | Error failure) {
-            Exception reason = failure instanceof Exception exception ? exception : new IllegalStateException(failure);
-            return new Failure(current[0], reason);
+        } catch (RuntimeException failure) {
+            return new Failure(current[0], failure);
         }
     }
 
@@ -151,6 +149,6 @@ public class EventBindings {
         return group != null ? group : defaultGroup;
     }
 
-    private record Failure(int index, Exception reason) {
+    private record Failure(int index, RuntimeException reason) {
     }
 }
